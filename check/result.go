@@ -1,0 +1,82 @@
+package check
+
+// Severity says how sure opcheck is that a finding breaks something.
+type Severity string
+
+const (
+	// Error means Graph or its SDKs will reject or misread the payload.
+	Error Severity = "error"
+	// Warning means the payload is very likely a mistake.
+	Warning Severity = "warning"
+	// Info is advice.
+	Info Severity = "info"
+)
+
+// Diagnostic is one finding, located in the input text.
+//
+// Offset and Length are bytes of the input; Line, Column, EndLine and
+// EndColumn are 1-based, columns counted in Unicode code points. The end
+// position is exclusive (the character just after the range). Pointer is an
+// RFC 6901 JSON Pointer into the JSON document the finding is about ("" for
+// the whole document, or for findings outside any JSON).
+type Diagnostic struct {
+	Severity  Severity `json:"severity"`
+	Code      string   `json:"code"`
+	Message   string   `json:"message"`
+	Pointer   string   `json:"pointer"`
+	Line      int      `json:"line"`
+	Column    int      `json:"column"`
+	EndLine   int      `json:"endLine"`
+	EndColumn int      `json:"endColumn"`
+	Offset    int      `json:"offset"`
+	Length    int      `json:"length"`
+	Fix       *Fix     `json:"fix,omitempty"`
+}
+
+// Fix replaces Length bytes at Offset of the input with Replacement.
+type Fix struct {
+	Title       string `json:"title"`
+	Offset      int    `json:"offset"`
+	Length      int    `json:"length"`
+	Replacement string `json:"replacement"`
+}
+
+// Object is one Graph object found in the input: an operation, or a
+// notification, with the type it was checked as.
+type Object struct {
+	Pointer string `json:"pointer"`
+	Type    string `json:"type"`
+}
+
+// Result is everything Validate found in one input.
+type Result struct {
+	// Kind is the input form: one of the Kind constants.
+	Kind Kind `json:"kind"`
+	// API is the Graph version the input was checked against.
+	API         string       `json:"api"`
+	Objects     []Object     `json:"objects"`
+	Diagnostics []Diagnostic `json:"diagnostics"`
+}
+
+// Kind names an input form.
+type Kind string
+
+// The input forms Validate recognises.
+const (
+	KindAuto          Kind = ""              // detect (only as an option)
+	KindOperation     Kind = "operation"     // a bare operation object
+	KindCollection    Kind = "collection"    // {"value": [operations]}
+	KindWrapped       Kind = "wrapped"       // {"value": {operation}}: not what Graph sends
+	KindNotifications Kind = "notifications" // a commsNotifications callback body
+	KindHTTP          Kind = "http"          // a raw HTTP response (or request) with a JSON body
+	KindMarkdown      Kind = "markdown"      // a docs page with annotated code blocks
+	KindLog           Kind = "log"           // a log excerpt: text before the first '{'
+)
+
+// Options tunes Validate. A nil *Options means the defaults.
+type Options struct {
+	// API is "v1.0" (the default) or "beta".
+	API string
+	// Kind forces an input form; KindAuto (the default) detects it.
+	Kind Kind
+}
