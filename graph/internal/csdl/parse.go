@@ -120,7 +120,7 @@ func errAt(line, col int, format string, args ...any) *Error {
 // a duplicate name, a reference to an unknown type, a base-type cycle, a bad
 // attribute value) is returned as an [*Error] naming the place and the name.
 func Parse(data []byte) (*Document, error) {
-	p := &parser{
+	p := &reader{
 		d:       xml.NewDecoder(bytes.NewReader(data)),
 		aliases: map[string]string{},
 		byName:  map[string]*Type{},
@@ -135,7 +135,7 @@ func Parse(data []byte) (*Document, error) {
 	return &Document{Aliases: p.aliases, Types: p.types}, nil
 }
 
-type parser struct {
+type reader struct {
 	d       *xml.Decoder
 	aliases map[string]string
 	spaces  map[string]bool
@@ -146,7 +146,7 @@ type parser struct {
 
 // read walks the tokens, collecting types, properties and members; it
 // skips elements it does not model (Key, Annotation, EntityContainer, ...).
-func (p *parser) read() error {
+func (p *reader) read() error {
 	var (
 		stack []string
 		ns    string // namespace of the open Schema
@@ -276,7 +276,7 @@ func (p *parser) read() error {
 }
 
 // qualify replaces a leading alias by its namespace.
-func (p *parser) qualify(name string) string {
+func (p *reader) qualify(name string) string {
 	i := strings.LastIndexByte(name, '.')
 	if i < 0 {
 		return name
@@ -295,7 +295,7 @@ func isPrimitive(name string) bool {
 // resolve qualifies every reference, checks it names a known type of a
 // fitting kind, rejects base-type cycles and inherited-name clashes, and
 // marks stubs.
-func (p *parser) resolve() error {
+func (p *reader) resolve() error {
 	for _, t := range p.types {
 		if t.Base == "" {
 			continue
@@ -366,7 +366,7 @@ func (p *parser) resolve() error {
 }
 
 // derives reports whether t is, or derives from, the type named root.
-func (p *parser) derives(t *Type, root string) bool {
+func (p *reader) derives(t *Type, root string) bool {
 	for x := t; x != nil; x = p.byName[x.Base] {
 		if x.Name == root {
 			return true
