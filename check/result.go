@@ -1,5 +1,7 @@
 package check
 
+import "errors"
+
 // Severity says how sure opcheck is that a finding breaks something.
 type Severity string
 
@@ -50,6 +52,9 @@ type Object struct {
 
 // Result is everything Validate found in one input.
 type Result struct {
+	// File names the input for the CLI ("-" for standard input); it is
+	// empty, and left out of the JSON, where there is no file.
+	File string `json:"file,omitempty"`
 	// Kind is the input form: one of the Kind constants.
 	Kind Kind `json:"kind"`
 	// API is the Graph version the input was checked against.
@@ -80,3 +85,21 @@ type Options struct {
 	// Kind forces an input form; KindAuto (the default) detects it.
 	Kind Kind
 }
+
+// Verify reports an option value opcheck does not know, in words that list
+// the accepted ones.
+func (o *Options) Verify() error {
+	switch o.API {
+	case "", "v1.0", "beta":
+	default:
+		return errors.New(`unknown API version "` + o.API + `": use "v1.0" or "beta"`)
+	}
+	switch o.Kind {
+	case KindAuto, KindOperation, KindCollection, KindWrapped, KindNotifications, KindHTTP, KindMarkdown, KindLog:
+	default:
+		return errors.New(`unknown input kind "` + string(o.Kind) + `": use one of ` + kindList)
+	}
+	return nil
+}
+
+const kindList = "operation, collection, wrapped, notifications, http, markdown, log"

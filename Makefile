@@ -1,0 +1,57 @@
+# opcheck: every task a contributor runs. `make run` starts the playground,
+# `make test` runs every test; the rest are their parts.
+
+GO      ?= go
+GOROOT  := $(shell $(GO) env GOROOT)
+WASMDIR := $(GOROOT)/lib/wasm
+ADDR    ?= 127.0.0.1:8080
+# Core packages: pure Go, so their tests run natively and again under wasm.
+CORE    := ./graph/... ./scan/... ./input/... ./check/... ./format/... ./permalink/... ./redact/...
+GOFLAGS_BUILD := -trimpath -ldflags=-s\ -w
+
+.PHONY: run build web test test-native test-wasm bench fuzz clean
+
+## run: build everything and serve the playground on $(ADDR)
+run: build
+	./bin/opcheck-server -addr $(ADDR)
+
+## build: the CLI and the server (with the page, the wasm and the editor embedded) in bin/
+build: web
+	$(GO) build $(GOFLAGS_BUILD) -o bin/opcheck ./cmd/opcheck
+	$(GO) build $(GOFLAGS_BUILD) -o bin/opcheck-server ./server
+
+## web: the page's assets, hashed and precompressed, in web/dist/
+web:
+	rm -rf build/web && mkdir -p build/web
+	GOOS=js GOARCH=wasm $(GO) build $(GOFLAGS_BUILD) -o build/web/opcheck.wasm ./wasm
+	cp "$(WASMDIR)/wasm_exec.js" build/web/wasm_exec.js
+	cd web && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build
+	$(GO) run ./web/pack -in build/web -out web/dist
+
+## test: every test: native, the core and the adapter under wasm, and the browser tests
+test: build test-native test-wasm
+
+test-native:
+	$(GO) vet ./...
+	$(GO) test ./...
+
+test-wasm:
+	GOOS=js GOARCH=wasm PATH="$(WASMDIR):$$PATH" $(GO) test $(CORE) ./wasm/...
+
+## bench: benchmarks of the core (native)
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem $(CORE)
+
+## fuzz: each fuzz target for a short, fixed time
+FUZZTIME ?= 20s
+fuzz:
+	@for pkg in $(CORE); do \
+	  for t in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "== $$pkg $$t ($(FUZZTIME))"; \
+	    $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+clean:
+	rm -rf bin build web/node_modules
+	find web/dist -mindepth 1 ! -name .keep -delete

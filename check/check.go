@@ -1,0 +1,209 @@
+package check
+
+import (
+	"slices"
+	"strings"
+
+	"opcheck/graph"
+	"opcheck/input"
+	"opcheck/scan"
+)
+
+// Validate checks src and returns every finding, located. It never panics on
+// any input and always returns a non-nil Result with non-nil slices. Options
+// it does not know are treated as the defaults; call Options.Verify first to
+// report them.
+func Validate(src []byte, opts *Options) *Result {
+	var o Options
+	if opts != nil {
+		o = *opts
+	}
+	model := graph.Lookup(o.API)
+	if model == nil {
+		model = graph.Lookup("v1.0")
+	}
+	c := &checker{src: src, model: model, res: &Result{API: model.API, Objects: []Object{}, Diagnostics: []Diagnostic{}}}
+
+	split := input.Parse(src, formOf(o.Kind))
+	c.res.Kind = Kind(split.Form)
+	for _, f := range split.Findings {
+		c.addFinding(f)
+	}
+	for i := range split.Parts {
+		c.part(&split.Parts[i], o.Kind)
+	}
+	if split.Form == input.JSON {
+		c.res.Kind = c.shape
+	}
+	slices.SortStableFunc(c.res.Diagnostics, func(a, b Diagnostic) int {
+		if a.Offset != b.Offset {
+			return a.Offset - b.Offset
+		}
+		return strings.Compare(a.Code, b.Code)
+	})
+	locate(src, c.res.Diagnostics)
+	return c.res
+}
+
+// formOf maps a forced input kind to the outer form the splitter should use.
+func formOf(k Kind) input.Form {
+	switch k {
+	case KindHTTP:
+		return input.HTTP
+	case KindMarkdown:
+		return input.Markdown
+	case KindLog:
+		return input.Log
+	case KindOperation, KindCollection, KindWrapped, KindNotifications:
+		return input.JSON
+	}
+	return ""
+}
+
+// checker holds the state of one Validate call.
+type checker struct {
+	src   []byte
+	model *graph.Model
+	res   *Result
+	shape Kind // the JSON shape of the last part, for Result.Kind
+
+	// The part being checked.
+	doc       *scan.Doc
+	base      int    // offset of doc.Src in src
+	ptr       []byte // JSON Pointer of the value being checked
+	truncated bool   // a docs block marked truncated: absent properties are fine
+	resource  bool   // a docs resource block: type names stand in for values
+}
+
+// addFinding records a finding of the splitter (already in input offsets).
+func (c *checker) addFinding(f input.Finding) {
+	d := Diagnostic{Severity: Severity(f.Severity), Code: f.Code, Message: f.Message, Offset: f.Offset, Length: f.Length}
+	if f.Fix != nil {
+		d.Fix = &Fix{Title: f.Fix.Title, Offset: f.Fix.Offset, Length: f.Fix.Length, Replacement: f.Fix.Replacement}
+	}
+	c.res.Diagnostics = append(c.res.Diagnostics, d)
+}
+
+// report records a finding about bytes [off, off+length) of the current
+// document, at the current pointer.
+func (c *checker) report(sev Severity, code string, off, length int, msg string, fix *Fix) {
+	if fix != nil {
+		fix.Offset += c.base
+	}
+	c.res.Diagnostics = append(c.res.Diagnostics, Diagnostic{
+		Severity: sev, Code: code, Message: msg, Pointer: string(c.ptr),
+		Offset: c.base + off, Length: length, Fix: fix,
+	})
+}
+
+// reportNode records a finding about node i's value.
+func (c *checker) reportNode(sev Severity, code string, i int, msg string, fix *Fix) {
+	n := &c.doc.Nodes[i]
+	c.report(sev, code, int(n.Start), int(n.End-n.Start), msg, fix)
+}
+
+// reportKey records a finding about node i's member name (or its value
+// where it has none).
+func (c *checker) reportKey(sev Severity, code string, i int, msg string, fix *Fix) {
+	n := &c.doc.Nodes[i]
+	if n.KeyEnd == 0 {
+		c.reportNode(sev, code, i, msg, fix)
+		return
+	}
+	c.report(sev, code, int(n.KeyStart), int(n.KeyEnd-n.KeyStart), msg, fix)
+}
+
+// replaceNode is a fix that replaces node i's value with text.
+func (c *checker) replaceNode(i int, title, text string) *Fix {
+	n := &c.doc.Nodes[i]
+	return &Fix{Title: title, Offset: int(n.Start), Length: int(n.End - n.Start), Replacement: text}
+}
+
+// part checks one JSON document found in the input.
+func (c *checker) part(p *input.Part, forced Kind) {
+	if p.Length == 0 {
+		return
+	}
+	if p.HTTP != nil && p.HTTP.Request || p.Block != nil && p.Block.Type == "request" {
+		// A request body holds an action's parameters, which the operation
+		// metadata does not describe: check its syntax only.
+		c.parse(p)
+		return
+	}
+	if !c.parse(p) {
+		return
+	}
+	c.truncated, c.resource = false, false
+	want := c.model.Type(graph.OperationRoot)
+	collection := false
+	if b := p.Block; b != nil {
+		c.truncated = b.Truncated
+		c.resource = b.Type == "resource"
+		collection = b.IsCollection
+		if b.ODataType != "" {
+			if t := c.model.Type(b.ODataType); t != nil {
+				want = t
+			} else {
+				c.res.Diagnostics = append(c.res.Diagnostics, Diagnostic{
+					Severity: Error, Code: "odata-type-unknown",
+					Message: `the docs annotation names "` + b.ODataType + `", which is not a ` + c.model.API + ` type` + c.typeHint(b.ODataType),
+					Offset:  b.AnnotationOffset, Length: b.AnnotationLength,
+				})
+			}
+		}
+	}
+	shape := forced
+	if shape == KindHTTP || shape == KindMarkdown || shape == KindLog {
+		shape = KindAuto
+	}
+	if shape == KindAuto && collection {
+		shape = KindCollection
+	}
+	if want != nil && want.Name == "microsoft.graph.commsNotifications" {
+		shape = KindNotifications
+	}
+	id := c.root(shape, want)
+	if p.HTTP != nil {
+		c.location(p.HTTP, id)
+	}
+}
+
+// parse scans the part's JSON and records its syntax findings; it reports
+// whether there is a document to check further.
+func (c *checker) parse(p *input.Part) bool {
+	doc, issues := scan.Parse(c.src[p.Offset : p.Offset+p.Length])
+	c.doc, c.base, c.ptr = doc, p.Offset, c.ptr[:0]
+	for _, is := range issues {
+		var fix *Fix
+		if is.Fix != nil {
+			fix = &Fix{Title: is.Fix.Title, Offset: is.Fix.Offset, Length: is.Fix.Length, Replacement: is.Fix.Replacement}
+		}
+		c.report(Severity(is.Severity), is.Code, is.Offset, is.Length, is.Message, fix)
+	}
+	return doc != nil && len(doc.Nodes) > 0
+}
+
+// typeHint suggests the nearest known type name for an unknown one, or says
+// in which API version it exists.
+func (c *checker) typeHint(name string) string {
+	name = strings.TrimPrefix(name, "#")
+	if o := c.model.Other(); o != nil && o.Type(name) != nil {
+		return "; it exists in " + o.API + " only"
+	}
+	short := name[strings.LastIndexByte(name, '.')+1:]
+	var names []string
+	for _, t := range c.model.Types() {
+		names = append(names, t.Short)
+	}
+	if s := closest(short, names); s != "" {
+		if t := c.model.Type("microsoft.graph." + s); t != nil {
+			return "; did you mean " + t.Name + "?"
+		}
+		for _, t := range c.model.Types() {
+			if t.Short == s {
+				return "; did you mean " + t.Name + "?"
+			}
+		}
+	}
+	return ""
+}

@@ -1,0 +1,150 @@
+package check
+
+import (
+	"strconv"
+	"strings"
+)
+
+// intRange is the range of each integral Edm type.
+var intRange = map[string][2]int64{
+	"Edm.Byte":  {0, 255},
+	"Edm.SByte": {-128, 127},
+	"Edm.Int16": {-1 << 15, 1<<15 - 1},
+	"Edm.Int32": {-1 << 31, 1<<31 - 1},
+	"Edm.Int64": {-1 << 63, 1<<63 - 1},
+}
+
+// isGUID reports whether s is a GUID in the 8-4-4-4-12 form OData uses.
+func isGUID(s string) bool {
+	if len(s) != 36 {
+		return false
+	}
+	for i := 0; i < 36; i++ {
+		c := s[i]
+		switch i {
+		case 8, 13, 18, 23:
+			if c != '-' {
+				return false
+			}
+		default:
+			if !isHex(c) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
+
+// guidKey reduces an id to what identifies it when ids are compared as
+// GUIDs: hex digits only, lower case. Other ids are compared as written.
+func guidKey(s string) string {
+	t := strings.Trim(s, "{}")
+	var b strings.Builder
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		switch {
+		case c == '-':
+		case isHex(c):
+			b.WriteByte(c | 0x20)
+		default:
+			return s
+		}
+	}
+	if b.Len() != 32 {
+		return s
+	}
+	return b.String()
+}
+
+// isDateTimeOffset reports whether s is an RFC 3339 date and time with an
+// offset, as OData writes Edm.DateTimeOffset: 2026-11-26T10:15:02.118Z.
+func isDateTimeOffset(s string) bool {
+	// yyyy-mm-ddThh:mm
+	if len(s) < 17 || !digits(s[0:4]) || s[4] != '-' || !digits(s[5:7]) || s[7] != '-' || !digits(s[8:10]) ||
+		(s[10] != 'T' && s[10] != 't') || !digits(s[11:13]) || s[13] != ':' || !digits(s[14:16]) {
+		return false
+	}
+	if !inRange(s[5:7], 1, 12) || !inRange(s[8:10], 1, 31) || !inRange(s[11:13], 0, 23) || !inRange(s[14:16], 0, 59) {
+		return false
+	}
+	rest := s[16:]
+	if len(rest) >= 3 && rest[0] == ':' && digits(rest[1:3]) && inRange(rest[1:3], 0, 60) {
+		rest = rest[3:]
+		if len(rest) > 1 && rest[0] == '.' {
+			n := 1
+			for n < len(rest) && rest[n] >= '0' && rest[n] <= '9' {
+				n++
+			}
+			if n == 1 {
+				return false
+			}
+			rest = rest[n:]
+		}
+	}
+	switch {
+	case rest == "Z" || rest == "z":
+		return true
+	case len(rest) == 6 && (rest[0] == '+' || rest[0] == '-') && digits(rest[1:3]) && rest[3] == ':' && digits(rest[4:6]):
+		return inRange(rest[1:3], 0, 23) && inRange(rest[4:6], 0, 59)
+	}
+	return false
+}
+
+// isDuration reports whether s is an ISO 8601 duration as Edm.Duration
+// takes it: [-]P[nD][T[nH][nM][n[.n]S]], at least one part.
+func isDuration(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	if len(s) < 2 || s[0] != 'P' {
+		return false
+	}
+	s = s[1:]
+	parts := 0
+	inTime := false
+	units := "D"
+	for len(s) > 0 {
+		if s[0] == 'T' {
+			if inTime {
+				return false
+			}
+			inTime, units = true, "HMS"
+			s = s[1:]
+			if s == "" {
+				return false
+			}
+			continue
+		}
+		n := 0
+		for n < len(s) && (s[n] >= '0' && s[n] <= '9' || s[n] == '.') {
+			n++
+		}
+		if n == 0 || n == len(s) || strings.Count(s[:n], ".") > 1 || s[0] == '.' || s[n-1] == '.' {
+			return false
+		}
+		u := strings.IndexByte(units, s[n])
+		if u < 0 || strings.Contains(s[:n], ".") && s[n] != 'S' {
+			return false
+		}
+		units = units[u+1:]
+		parts++
+		s = s[n+1:]
+	}
+	return parts > 0
+}
+
+func digits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func inRange(s string, lo, hi int) bool {
+	n, err := strconv.Atoi(s)
+	return err == nil && n >= lo && n <= hi
+}

@@ -1,0 +1,126 @@
+package check
+
+import (
+	"strconv"
+	"unicode/utf8"
+)
+
+// AppendJSON appends r as a JSON object to dst. The CLI's -format json output
+// and the wasm adapter both use it, so the browser and the command line agree
+// field for field. It is written by hand to keep encoding/json and reflect
+// out of the WebAssembly build.
+func (r *Result) AppendJSON(dst []byte) []byte {
+	dst = append(dst, '{')
+	if r.File != "" {
+		dst = append(dst, `"file":`...)
+		dst = appendString(dst, r.File)
+		dst = append(dst, ',')
+	}
+	dst = append(dst, `"kind":`...)
+	dst = appendString(dst, string(r.Kind))
+	dst = append(dst, `,"api":`...)
+	dst = appendString(dst, r.API)
+	dst = append(dst, `,"objects":[`...)
+	for i, o := range r.Objects {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, `{"pointer":`...)
+		dst = appendString(dst, o.Pointer)
+		dst = append(dst, `,"type":`...)
+		dst = appendString(dst, o.Type)
+		dst = append(dst, '}')
+	}
+	dst = append(dst, `],"diagnostics":[`...)
+	for i := range r.Diagnostics {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = r.Diagnostics[i].AppendJSON(dst)
+	}
+	return append(dst, "]}"...)
+}
+
+// AppendJSON appends d as a JSON object to dst.
+func (d *Diagnostic) AppendJSON(dst []byte) []byte {
+	dst = append(dst, `{"severity":`...)
+	dst = appendString(dst, string(d.Severity))
+	dst = append(dst, `,"code":`...)
+	dst = appendString(dst, d.Code)
+	dst = append(dst, `,"message":`...)
+	dst = appendString(dst, d.Message)
+	dst = append(dst, `,"pointer":`...)
+	dst = appendString(dst, d.Pointer)
+	dst = appendInt(dst, `,"line":`, d.Line)
+	dst = appendInt(dst, `,"column":`, d.Column)
+	dst = appendInt(dst, `,"endLine":`, d.EndLine)
+	dst = appendInt(dst, `,"endColumn":`, d.EndColumn)
+	dst = appendInt(dst, `,"offset":`, d.Offset)
+	dst = appendInt(dst, `,"length":`, d.Length)
+	if f := d.Fix; f != nil {
+		dst = append(dst, `,"fix":{"title":`...)
+		dst = appendString(dst, f.Title)
+		dst = appendInt(dst, `,"offset":`, f.Offset)
+		dst = appendInt(dst, `,"length":`, f.Length)
+		dst = append(dst, `,"replacement":`...)
+		dst = appendString(dst, f.Replacement)
+		dst = append(dst, '}')
+	}
+	return append(dst, '}')
+}
+
+func appendInt(dst []byte, key string, n int) []byte {
+	return strconv.AppendInt(append(dst, key...), int64(n), 10)
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendString appends s as a JSON string. Invalid UTF-8 becomes U+FFFD, and
+// U+2028/U+2029 are escaped so the output is also safe inside a <script>.
+func appendString(dst []byte, s string) []byte {
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				dst = append(dst, '\\', c)
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
+}

@@ -1,0 +1,301 @@
+package check
+
+import (
+	"strconv"
+	"strings"
+
+	"opcheck/graph"
+	"opcheck/scan"
+)
+
+// trimType strips the '#' an @odata.type value may start with.
+func trimType(s string) string { return strings.TrimPrefix(s, "#") }
+
+// typeOf resolves the type of the object at node i: its "@odata.type" when
+// present and acceptable, else want. Problems with the annotation are
+// reported.
+func (c *checker) typeOf(i int, want *graph.Type) *graph.Type {
+	d := c.doc
+	at := d.Member(i, "@odata.type")
+	if at < 0 {
+		return want
+	}
+	c.push("@odata.type")
+	defer c.pop()
+	if d.Nodes[at].Kind != scan.String {
+		c.reportNode(Error, "odata-type-invalid", at, `"@odata.type" must be a string such as "#microsoft.graph.playPromptOperation", found `+article(d.Nodes[at].Kind), nil)
+		return want
+	}
+	raw := d.Text(at)
+	name := trimType(raw)
+	t := c.model.Type(name)
+	if t == nil && !strings.Contains(name, ".") {
+		if q := c.model.Type("microsoft.graph." + name); q != nil {
+			c.reportNode(Error, "odata-type-invalid", at, `"@odata.type" must name the type with its namespace: "#`+q.Name+`"`,
+				c.replaceNode(at, "qualify the type name", `"#`+q.Name+`"`))
+			return c.expectType(at, q, want)
+		}
+	}
+	if t == nil || t.Kind == graph.PrimitiveType {
+		if o := c.model.Other(); o != nil && o.Type(name) != nil {
+			c.reportNode(Error, "odata-type-other-version", at, name+" exists in "+o.API+" only; this payload is checked against "+c.model.API+" (switch the API version if the call used "+o.API+")", nil)
+			return want
+		}
+		msg := `unknown type "` + raw + `" in ` + c.model.API
+		var fix *Fix
+		if hint := c.typeHint(name); hint != "" {
+			msg += hint
+			if s := strings.TrimSuffix(strings.TrimPrefix(hint, "; did you mean "), "?"); s != hint {
+				fix = c.replaceNode(at, "use "+s, `"#`+s+`"`)
+			}
+		}
+		c.reportNode(Error, "odata-type-unknown", at, msg, fix)
+		return want
+	}
+	return c.expectType(at, t, want)
+}
+
+// expectType checks that the type t named at node at may stand where want is
+// expected, and returns the type to check the object as.
+func (c *checker) expectType(at int, t, want *graph.Type) *graph.Type {
+	switch {
+	case t.Abstract:
+		c.reportNode(Error, "odata-type-abstract", at, t.Short+" is abstract: no payload can be of that type itself; name the concrete type, such as one derived from "+want.Short, nil)
+		return want
+	case want != nil && !t.IsA(want):
+		if t.Kind != want.Kind {
+			c.reportNode(Error, "odata-type-mismatch", at, t.Short+" is "+kindName(t.Kind)+", but "+kindName(want.Kind)+" ("+want.Short+" or a type derived from it) belongs here", nil)
+			return want
+		}
+		c.reportNode(Error, "odata-type-mismatch", at, t.Short+" is not "+want.Short+" nor derived from it, which is what belongs here", nil)
+		if want.IsA(t) {
+			return want
+		}
+	}
+	return t
+}
+
+func kindName(k graph.Kind) string {
+	switch k {
+	case graph.EntityType:
+		return "an entity type"
+	case graph.ComplexType:
+		return "a complex type"
+	case graph.EnumType:
+		return "an enum type"
+	}
+	return "a primitive type"
+}
+
+// object checks the members of the object at node i as type want (or the
+// type its "@odata.type" names) and returns the type it was checked as.
+func (c *checker) object(i int, want *graph.Type) *graph.Type {
+	t := c.typeOf(i, want)
+	if t == nil {
+		return nil
+	}
+	d := c.doc
+	// seen marks the properties present, and those an unknown member was
+	// taken for a misspelling of: a typo is one finding, not two.
+	seen := make([]bool, len(t.AllProperties()))
+	for m := i + 1; m < int(d.Nodes[i].Next); m = int(d.Nodes[m].Next) {
+		key := d.Key(m)
+		if key == "" {
+			c.property(m, key, t, seen)
+			continue
+		}
+		if key[0] == '@' {
+			continue // an instance annotation of the object: "@odata.etag", "@odata.id", ...
+		}
+		if at := strings.IndexByte(key, '@'); at > 0 {
+			c.push(key)
+			c.propertyAnnotation(m, key[:at], key[at+1:], t)
+			c.pop()
+			continue
+		}
+		c.property(m, key, t, seen)
+	}
+	if !c.truncated {
+		c.missing(i, t, seen)
+	}
+	return t
+}
+
+// property checks member m named key of an object of type t.
+func (c *checker) property(m int, key string, t *graph.Type, seen []bool) {
+	c.push(key)
+	defer c.pop()
+	all := t.AllProperties()
+	for k := range all {
+		if all[k].Name == key {
+			seen[k] = true
+			c.value(m, &all[k])
+			return
+		}
+	}
+	if t.Name == "microsoft.graph.commsNotification" && (key == "resourceData" || key == "resource") {
+		return // dynamic members every callback carries; see notifications
+	}
+	if s := c.unknownProperty(m, key, t); s != "" {
+		for k := range all {
+			if all[k].Name == s {
+				seen[k] = true
+			}
+		}
+	}
+}
+
+// propertyAnnotation checks "prop@annotation" members.
+func (c *checker) propertyAnnotation(m int, prop, term string, t *graph.Type) {
+	if t.Property(prop) == nil && !t.Open {
+		c.reportKey(Error, "unknown-property", m, `annotation of "`+prop+`", which is not a property of `+t.Short, nil)
+		return
+	}
+	if term == "odata.type" && c.doc.Nodes[m].Kind != scan.String {
+		c.reportNode(Error, "odata-type-invalid", m, `"`+prop+`@odata.type" must be a string naming a type`, nil)
+	}
+}
+
+// unknownProperty reports a member that t does not declare, and returns
+// the property it suggests instead, if any.
+func (c *checker) unknownProperty(m int, key string, t *graph.Type) (suggested string) {
+	if o := c.model.Other(); o != nil {
+		if ot := o.Type(t.Name); ot != nil && ot.Property(key) != nil {
+			c.reportKey(Warning, "property-other-version", m, `"`+key+`" exists on `+t.Short+" in "+o.API+" only; this payload is checked against "+c.model.API, nil)
+			return ""
+		}
+	}
+	sev, what := Warning, t.Short+" is an open type, so Graph accepts it, but no client will know what it means"
+	if !t.Open {
+		sev, what = Error, t.Short+" is a closed type: Graph rejects undeclared members, and SDKs drop them"
+	}
+	msg := `"` + key + `" is not a property of ` + t.Short
+	var fix *Fix
+	var names []string
+	for _, p := range t.AllProperties() {
+		names = append(names, p.Name)
+	}
+	suggested = closest(key, names)
+	if s := suggested; s != "" {
+		msg += `; did you mean "` + s + `"?`
+		n := &c.doc.Nodes[m]
+		fix = &Fix{Title: `rename to "` + s + `"`, Offset: int(n.KeyStart), Length: int(n.KeyEnd - n.KeyStart), Replacement: `"` + s + `"`}
+	} else if on := c.declaredElsewhere(key, t); on != nil {
+		msg += "; it is declared on " + on.Short
+		if on.IsA(t) {
+			msg += `, which derives from ` + t.Short + ` (set "@odata.type": "#` + on.Name + `" to use it)`
+		}
+	}
+	c.reportKey(sev, "unknown-property", m, msg+" ("+what+")", fix)
+	return suggested
+}
+
+// declaredElsewhere finds a type that declares a property named key,
+// preferring types derived from t, then any other.
+func (c *checker) declaredElsewhere(key string, t *graph.Type) *graph.Type {
+	for _, d := range c.model.Derived(t) {
+		if p := d.Property(key); p != nil {
+			return p.Declared
+		}
+	}
+	for _, o := range c.model.Types() {
+		for _, p := range o.Properties {
+			if p.Name == key {
+				return o
+			}
+		}
+	}
+	return nil
+}
+
+// missing reports the properties that may not be null and are absent.
+func (c *checker) missing(i int, t *graph.Type, seen []bool) {
+	for k, p := range t.AllProperties() {
+		if seen[k] || p.Nullable || p.Navigation {
+			continue
+		}
+		n := &c.doc.Nodes[i]
+		switch {
+		case p.Name == "id" && t.Kind == graph.EntityType:
+			c.report(Error, "missing-id", int(n.Start), 1, t.Short+` has no "id"; every entity carries its key, and the bot needs it to poll or match the operation`, nil)
+		case t.Name == "microsoft.graph.commsNotification":
+			c.report(Error, "missing-property", int(n.Start), 1, `a commsNotification must have "`+p.Name+`" (the schema does not allow it to be null); SDKs fail to read the callback without it`, nil)
+		default:
+			c.report(Warning, "missing-property", int(n.Start), 1, t.Short+` has no "`+p.Name+`", which may not be null; Graph always sends it`, nil)
+		}
+	}
+}
+
+// value checks the value at node m against property p.
+func (c *checker) value(m int, p *graph.Property) {
+	n := &c.doc.Nodes[m]
+	if n.Kind == scan.Null {
+		if !p.Nullable {
+			c.reportNode(Error, "null-not-allowed", m, `"`+p.Name+`" may not be null (`+typeText(p)+`)`, nil)
+		}
+		return
+	}
+	if p.Collection {
+		if n.Kind != scan.Array {
+			if c.resource && n.Kind == scan.String && isTypeName(c.doc.Text(m)) {
+				return
+			}
+			c.reportNode(Error, "expected-collection", m, `"`+p.Name+`" is a collection (`+typeText(p)+`): expected an array, found `+article(n.Kind), nil)
+			return
+		}
+		for e, k := m+1, 0; e < int(n.Next); e, k = int(c.doc.Nodes[e].Next), k+1 {
+			tok := strconv.Itoa(k)
+			c.push(tok)
+			if c.doc.Nodes[e].Kind == scan.Null {
+				if !p.Nullable {
+					c.reportNode(Error, "null-not-allowed", e, `the items of "`+p.Name+`" may not be null`, nil)
+				}
+			} else {
+				c.single(e, p)
+			}
+			c.pop()
+		}
+		return
+	}
+	if n.Kind == scan.Array {
+		c.reportNode(Error, "expected-single", m, `"`+p.Name+`" holds a single `+p.Type.Short+`, not an array`, nil)
+		return
+	}
+	c.single(m, p)
+}
+
+// typeText writes a property's type as CSDL does: Collection(graph.x).
+func typeText(p *graph.Property) string {
+	if p.Collection {
+		return "Collection(" + p.Type.Name + ")"
+	}
+	return p.Type.Name
+}
+
+// isTypeName reports whether s is a type written where a value belongs, as
+// docs resource pages do ("String", "Int32", "microsoft.graph.resultInfo").
+func isTypeName(s string) bool {
+	what, ok := placeholder(s)
+	return ok && what == "a type name" || strings.HasPrefix(s, "microsoft.graph.") || strings.HasPrefix(s, "Collection(")
+}
+
+// single checks one non-null, non-array value at node e against p's type.
+func (c *checker) single(e int, p *graph.Property) {
+	n := &c.doc.Nodes[e]
+	t := p.Type
+	if c.resource && n.Kind == scan.String && isTypeName(c.doc.Text(e)) {
+		return
+	}
+	switch t.Kind {
+	case graph.ComplexType, graph.EntityType:
+		if n.Kind != scan.Object {
+			c.reportNode(Error, "wrong-type", e, `"`+p.Name+`" is `+an(t.Short)+` object, found `+article(n.Kind), nil)
+			return
+		}
+		c.object(e, t)
+	case graph.EnumType:
+		c.enum(e, p)
+	default:
+		c.primitive(e, p)
+	}
+}

@@ -1,0 +1,49 @@
+package check
+
+import "strings"
+
+// placeholder reports whether s is a value documentation pages put where a
+// real one belongs, and says what kind: a type name ("String", "Int32"), a
+// "Display Name value" filler, an "a | b | c" list of allowed values, or an
+// angle-bracketed "<access-token>".
+func placeholder(s string) (what string, ok bool) {
+	base := s
+	if i := strings.Index(s, " ("); i > 0 && strings.HasSuffix(s, ")") {
+		base = s[:i] // "String (identifier)", "Int32 (enum)"
+	}
+	if edmNames[strings.TrimPrefix(base, "Edm.")] {
+		return "a type name", true
+	}
+	if strings.HasSuffix(s, " value") && len(s) > len(" value") && isTitleWords(s[:len(s)-len(" value")]) {
+		return `a "… value" filler`, true
+	}
+	if strings.Count(s, " | ") >= 1 && !strings.ContainsAny(s, "/:{}") {
+		return "a list of the allowed values", true
+	}
+	if len(s) > 2 && s[0] == '<' && s[len(s)-1] == '>' && !strings.ContainsAny(s[1:len(s)-1], "<> ") {
+		return "an angle-bracketed placeholder", true
+	}
+	return "", false
+}
+
+// edmNames are type names that docs write in place of values.
+var edmNames = map[string]bool{
+	"String": true, "string": true, "Int16": true, "Int32": true, "Int64": true, "Boolean": true,
+	"Double": true, "Single": true, "Decimal": true, "Guid": true, "DateTimeOffset": true,
+	"Date": true, "Duration": true, "TimeOfDay": true, "Binary": true, "Byte": true, "Stream": true,
+}
+
+// isTitleWords reports whether s is one or more words of letters, the first
+// capitalised: "Display Name", "Id", "Client Context".
+func isTitleWords(s string) bool {
+	if s == "" || s[0] < 'A' || s[0] > 'Z' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == ' ') {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,176 @@
+package check
+
+import (
+	"strconv"
+
+	"opcheck/graph"
+	"opcheck/scan"
+)
+
+// root checks the document as the given shape (detecting it when
+// KindAuto), with want as the expected operation type. It returns the id of
+// the single operation in the document, if there is exactly one.
+func (c *checker) root(shape Kind, want *graph.Type) (id string) {
+	d := c.doc
+	if d.Nodes[0].Kind != scan.Object {
+		c.shape = KindOperation
+		c.reportNode(Error, "not-an-object", 0, "expected a JSON object (an operation, an OData collection or a callback body), found "+article(d.Nodes[0].Kind), nil)
+		return ""
+	}
+	value := d.Member(0, "value")
+	if shape == KindAuto {
+		shape = detect(d, value)
+	}
+	c.shape = shape
+	switch shape {
+	case KindCollection:
+		c.collection(value, want)
+		return ""
+	case KindWrapped:
+		if value < 0 || d.Nodes[value].Kind != scan.Object {
+			c.reportNode(Error, "wrapped-entity", 0, `expected {"value": {…}} around a single operation`, nil)
+			return ""
+		}
+		inner := d.Nodes[value]
+		c.push("value")
+		defer c.pop()
+		c.reportKey(Error, "wrapped-entity", value,
+			`Graph returns a single entity as the object itself, not wrapped in "value" (that form is for collections, where "value" is an array); the operation inside is checked as if unwrapped`,
+			c.replaceNode(0, "unwrap the operation", string(d.Src[inner.Start:inner.End])))
+		t := c.operation(value, want)
+		return c.idOf(value, t)
+	case KindNotifications:
+		c.notifications()
+		return ""
+	}
+	if e := d.Member(0, "error"); e >= 0 && d.Nodes[e].Kind == scan.Object && d.Member(0, "id") < 0 {
+		msg := "this is a Graph error response, not an operation"
+		if code := d.Member(e, "code"); code >= 0 && d.Nodes[code].Kind == scan.String {
+			msg += ` (code "` + d.Text(code) + `"`
+			if m := d.Member(e, "message"); m >= 0 && d.Nodes[m].Kind == scan.String {
+				msg += `: ` + quoteShort(d.Text(m))
+			}
+			msg += ")"
+		}
+		c.push("error")
+		c.reportKey(Error, "error-response", e, msg+"; the call that should have returned the operation failed", nil)
+		c.pop()
+		return ""
+	}
+	t := c.operation(0, want)
+	return c.idOf(0, t)
+}
+
+// detect guesses the shape of a JSON document from its "value" member.
+func detect(d *scan.Doc, value int) Kind {
+	if value < 0 {
+		return KindOperation
+	}
+	if d.Member(0, "@odata.context") >= 0 && d.Member(0, "id") < 0 {
+		return KindCollection // whatever "value" holds, this is a collection response
+	}
+	switch d.Nodes[value].Kind {
+	case scan.Object:
+		return KindWrapped
+	case scan.Array:
+		for e := value + 1; e < int(d.Nodes[value].Next); e = int(d.Nodes[e].Next) {
+			if d.Nodes[e].Kind != scan.Object {
+				continue
+			}
+			if d.Member(e, "resourceUrl") >= 0 || d.Member(e, "changeType") >= 0 || d.Member(e, "resourceData") >= 0 {
+				return KindNotifications
+			}
+			if t := d.Member(e, "@odata.type"); t >= 0 && d.Nodes[t].Kind == scan.String && trimType(d.Text(t)) == "microsoft.graph.commsNotification" {
+				return KindNotifications
+			}
+		}
+		return KindCollection
+	}
+	return KindOperation
+}
+
+// collection checks {"@odata.context"?, "value": [operations]}.
+func (c *checker) collection(value int, want *graph.Type) {
+	d := c.doc
+	for m := 1; m < int(d.Nodes[0].Next); m = int(d.Nodes[m].Next) {
+		key := d.Key(m)
+		if key == "value" || key[0] == '@' {
+			continue
+		}
+		c.push(key)
+		c.reportKey(Warning, "unknown-property", m, `"`+key+`" is not part of an OData collection response, which holds "value" and "@odata." annotations such as "@odata.nextLink"`, nil)
+		c.pop()
+	}
+	if value < 0 {
+		c.reportNode(Error, "expected-array", 0, `an OData collection response holds its items in a "value" array, and this object has none`, nil)
+		return
+	}
+	c.push("value")
+	defer c.pop()
+	if d.Nodes[value].Kind != scan.Array {
+		c.reportNode(Error, "expected-array", value, `"value" of a collection must be an array of operations, found `+article(d.Nodes[value].Kind), nil)
+		return
+	}
+	for e, k := value+1, 0; e < int(d.Nodes[value].Next); e, k = int(d.Nodes[e].Next), k+1 {
+		tok := strconv.Itoa(k)
+		c.push(tok)
+		if d.Nodes[e].Kind != scan.Object {
+			c.reportNode(Error, "not-an-object", e, "expected an operation object, found "+article(d.Nodes[e].Kind), nil)
+		} else {
+			c.operation(e, want)
+		}
+		c.pop()
+	}
+}
+
+// idOf returns the "id" of the entity at node i, if it is a string.
+func (c *checker) idOf(i int, t *graph.Type) string {
+	if i < 0 || c.doc.Nodes[i].Kind != scan.Object {
+		return ""
+	}
+	if id := c.doc.Member(i, "id"); id >= 0 && c.doc.Nodes[id].Kind == scan.String {
+		return c.doc.Text(id)
+	}
+	return ""
+}
+
+// push appends a reference token to the current pointer; pop removes the
+// last one again.
+func (c *checker) push(token string) {
+	c.ptr = scan.AppendPointerToken(append(c.ptr, '/'), token)
+}
+
+func (c *checker) pop() {
+	// The token may have grown when escaped; find the last '/' instead.
+	for i := len(c.ptr) - 1; i >= 0; i-- {
+		if c.ptr[i] == '/' {
+			c.ptr = c.ptr[:i]
+			return
+		}
+	}
+	c.ptr = c.ptr[:0]
+}
+
+// article names a JSON kind with its article: "an object", "a string".
+func article(k scan.Kind) string {
+	switch k {
+	case scan.Object, scan.Array:
+		return "an " + k.String()
+	case scan.Null, scan.True, scan.False:
+		return k.String()
+	}
+	return "a " + k.String()
+}
+
+// quoteShort quotes s, cut to a length that fits in a message.
+func quoteShort(s string) string {
+	const max = 60
+	if len(s) > max {
+		cut := max
+		for cut > 0 && s[cut]&0xC0 == 0x80 {
+			cut--
+		}
+		s = s[:cut] + "…"
+	}
+	return `"` + s + `"`
+}

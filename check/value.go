@@ -1,0 +1,183 @@
+package check
+
+import (
+	"strconv"
+	"strings"
+
+	"opcheck/graph"
+	"opcheck/scan"
+)
+
+// enum checks a value of an enum type: a string naming a member exactly
+// (or, for flags, several, comma-separated).
+func (c *checker) enum(e int, p *graph.Property) {
+	t := p.Type
+	n := &c.doc.Nodes[e]
+	if n.Kind != scan.String {
+		msg := `"` + p.Name + `" is ` + an(t.Short) + `, written as the member's name in a string (` + memberList(t) + `), found ` + article(n.Kind)
+		c.reportNode(Error, "wrong-type", e, msg, nil)
+		return
+	}
+	s := c.doc.Text(e)
+	names := []string{s}
+	if t.Flags {
+		names = strings.Split(s, ",")
+	}
+	for _, name := range names {
+		name = strings.TrimSpace(name)
+		if t.HasMember(name) {
+			continue
+		}
+		for _, m := range t.Members {
+			if strings.EqualFold(m, name) {
+				c.reportNode(Warning, "enum-case", e,
+					`"`+name+`" differs from the `+t.Short+` member "`+m+`" only in case; OData enum members are case-sensitive, and strict clients (the typed SDKs among them) drop or reject the value`,
+					c.replaceNode(e, `use "`+m+`"`, `"`+strings.Replace(s, name, m, 1)+`"`))
+				goto next
+			}
+		}
+		if what, ok := placeholder(name); ok {
+			c.reportNode(Error, "enum-unknown", e, `"`+name+`" is a documentation placeholder (`+what+`), not `+an(t.Short)+` member; use one of `+memberList(t), nil)
+			continue
+		}
+		{
+			msg := `"` + name + `" is not ` + an(t.Short) + ` member; use one of ` + memberList(t)
+			var fix *Fix
+			if s2 := closest(name, t.Members); s2 != "" {
+				msg += ` (did you mean "` + s2 + `"?)`
+				fix = c.replaceNode(e, `use "`+s2+`"`, `"`+s2+`"`)
+			}
+			c.reportNode(Error, "enum-unknown", e, msg, fix)
+		}
+	next:
+	}
+}
+
+// memberList lists an enum's members for a message.
+func memberList(t *graph.Type) string {
+	return strings.Join(t.Members, ", ")
+}
+
+// primitive checks a value of an Edm primitive type.
+func (c *checker) primitive(e int, p *graph.Property) {
+	n := &c.doc.Nodes[e]
+	name := p.Type.Name
+	wrong := func(want string) {
+		msg := `"` + p.Name + `" is ` + name + `: expected ` + want + `, found ` + article(n.Kind)
+		var fix *Fix
+		if n.Kind == scan.String {
+			s := c.doc.Text(e)
+			if _, ok := placeholder(s); ok {
+				msg += ` (` + quoteShort(s) + ` is a documentation placeholder)`
+			} else if want == "a number" {
+				if _, err := strconv.ParseFloat(s, 64); err == nil {
+					fix = c.replaceNode(e, "write the number without quotes", s)
+				}
+			} else if want == "true or false" && (s == "true" || s == "false") {
+				fix = c.replaceNode(e, "write the boolean without quotes", s)
+			}
+		}
+		c.reportNode(Error, "wrong-type", e, msg, fix)
+	}
+	switch name {
+	case "Edm.String":
+		if n.Kind != scan.String {
+			wrong("a string")
+			return
+		}
+		c.placeholderString(e)
+	case "Edm.Boolean":
+		if n.Kind != scan.True && n.Kind != scan.False {
+			wrong("true or false")
+		}
+	case "Edm.Byte", "Edm.SByte", "Edm.Int16", "Edm.Int32", "Edm.Int64":
+		if n.Kind != scan.Number {
+			if name == "Edm.Int64" && n.Kind == scan.String && isInteger(c.doc.Text(e)) {
+				return // IEEE754Compatible=true writes Int64 as strings
+			}
+			wrong("a number")
+			return
+		}
+		raw := string(c.doc.Raw(e))
+		v, err := strconv.ParseInt(raw, 10, 64)
+		r := intRange[name]
+		switch {
+		case err != nil && strings.ContainsAny(raw, ".eE"):
+			if f, ferr := strconv.ParseFloat(raw, 64); ferr == nil && f == float64(int64(f)) && f >= float64(r[0]) && f <= float64(r[1]) {
+				return // 1e3, 4.0: integral
+			}
+			c.reportNode(Error, "wrong-type", e, `"`+p.Name+`" is `+name+`: expected a whole number, found `+raw, nil)
+		case err != nil || v < r[0] || v > r[1]:
+			c.reportNode(Error, "out-of-range", e, `"`+p.Name+`" is `+name+`, which holds `+strconv.FormatInt(r[0], 10)+` to `+strconv.FormatInt(r[1], 10)+`; `+shortNumber(raw)+` is out of range`, nil)
+		}
+	case "Edm.Double", "Edm.Single", "Edm.Decimal":
+		if n.Kind == scan.String {
+			if s := c.doc.Text(e); name != "Edm.Decimal" && (s == "NaN" || s == "INF" || s == "-INF") {
+				return
+			}
+		}
+		if n.Kind != scan.Number {
+			wrong("a number")
+			return
+		}
+		if f, err := strconv.ParseFloat(string(c.doc.Raw(e)), 64); err != nil && name != "Edm.Decimal" {
+			_ = f
+			c.reportNode(Error, "out-of-range", e, `"`+p.Name+`" is `+name+`, and `+shortNumber(string(c.doc.Raw(e)))+` is beyond its range`, nil)
+		}
+	case "Edm.Guid", "Edm.DateTimeOffset", "Edm.Duration", "Edm.Date", "Edm.TimeOfDay":
+		if n.Kind != scan.String {
+			wrong("a string")
+			return
+		}
+		s := c.doc.Text(e)
+		ok, example := true, ""
+		switch name {
+		case "Edm.Guid":
+			ok, example = isGUID(s), "0b5e4e4a-3c5f-4b4e-9d7a-2f6c1e8a9b10"
+		case "Edm.DateTimeOffset":
+			ok, example = isDateTimeOffset(s), "2026-11-26T10:15:02.118Z"
+		case "Edm.Duration":
+			ok, example = isDuration(s), "PT1M30S"
+		case "Edm.Date":
+			ok, example = len(s) == 10 && isDateTimeOffset(s+"T00:00Z"), "2026-11-26"
+		case "Edm.TimeOfDay":
+			ok, example = isDateTimeOffset("2000-01-01T"+s+"Z"), "10:15:02"
+		}
+		if !ok {
+			c.reportNode(Error, "invalid-format", e, `"`+p.Name+`" is `+name+`, written like "`+example+`"; `+quoteShort(s)+` is not`, nil)
+		}
+	default: // Binary, Stream, spatial types, Untyped: no JSON shape to insist on
+	}
+}
+
+// placeholderString reports a string value that is a docs placeholder.
+func (c *checker) placeholderString(e int) {
+	if c.resource {
+		return
+	}
+	s := c.doc.Text(e)
+	if what, ok := placeholder(s); ok {
+		c.reportNode(Warning, "placeholder", e, quoteShort(s)+` looks like a documentation placeholder (`+what+`), not a real value`, nil)
+	}
+}
+
+func isInteger(s string) bool {
+	_, err := strconv.ParseInt(s, 10, 64)
+	return err == nil
+}
+
+// shortNumber cuts a very long number literal for a message.
+func shortNumber(s string) string {
+	if len(s) > 24 {
+		return s[:12] + "…(" + strconv.Itoa(len(s)) + " digits)"
+	}
+	return s
+}
+
+// an puts "a" or "an" before a word.
+func an(word string) string {
+	if word != "" && strings.IndexByte("aeiouAEIOU", word[0]) >= 0 {
+		return "an " + word
+	}
+	return "a " + word
+}

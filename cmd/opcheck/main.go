@@ -1,0 +1,127 @@
+// Command opcheck checks Microsoft Graph comms operations — bare JSON, OData
+// collections, commsNotifications callbacks, raw HTTP responses, docs pages
+// and log excerpts — against Graph's metadata, and prints located findings.
+//
+// Usage:
+//
+//	opcheck [-api v1.0|beta] [-kind KIND] [-format text|json] [FILE|-]...
+//
+// With no FILE, or with "-", it reads standard input. Text output has one
+// line per finding, FILE:LINE:COL: SEVERITY: MESSAGE [CODE]. The exit code is
+// 0 when no finding is an error, 1 when one is, and 2 on a usage or I/O
+// failure.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"opcheck/check"
+)
+
+// maxInput caps what one input may hold (256 MiB), so a mistaken argument (a disk
+// image, a log of gigabytes) fails clearly instead of exhausting memory.
+var maxInput = 256 << 20
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run is the whole command, with its streams passed in so tests can drive it.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("opcheck", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	api := fs.String("api", "v1.0", "Graph API version to check against: v1.0 or beta")
+	kind := fs.String("kind", "", "force the input form: operation, collection, wrapped, notifications, http, markdown or log (default: detect)")
+	format := fs.String("format", "text", "output format: text or json")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: opcheck [-api v1.0|beta] [-kind KIND] [-format text|json] [FILE|-]...")
+		fmt.Fprintln(stderr, "Checks Microsoft Graph comms operations against Graph's metadata; reads standard input when no FILE is given.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	opts := &check.Options{API: *api, Kind: check.Kind(*kind)}
+	if err := opts.Verify(); err != nil {
+		fmt.Fprintln(stderr, "opcheck:", err)
+		return 2
+	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(stderr, "opcheck: unknown format %q: use text or json\n", *format)
+		return 2
+	}
+
+	files := fs.Args()
+	if len(files) == 0 {
+		files = []string{"-"}
+	}
+	var results []*check.Result
+	for _, name := range files {
+		src, err := read(name, stdin)
+		if err != nil {
+			fmt.Fprintln(stderr, "opcheck:", err)
+			return 2
+		}
+		r := check.Validate(src, opts)
+		r.File = name
+		results = append(results, r)
+	}
+
+	var out []byte
+	if *format == "json" {
+		out = append(out, '[')
+		for i, r := range results {
+			if i > 0 {
+				out = append(out, ",\n"...)
+			}
+			out = r.AppendJSON(out)
+		}
+		out = append(out, "]\n"...)
+	} else {
+		for _, r := range results {
+			for _, d := range r.Diagnostics {
+				out = fmt.Appendf(out, "%s:%d:%d: %s: %s [%s]\n", r.File, d.Line, d.Column, d.Severity, d.Message, d.Code)
+			}
+		}
+	}
+	if _, err := stdout.Write(out); err != nil {
+		fmt.Fprintln(stderr, "opcheck: write:", err)
+		return 2
+	}
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			if d.Severity == check.Error {
+				return 1
+			}
+		}
+	}
+	return 0
+}
+
+// read returns the content of the named file, or of stdin for "-".
+func read(name string, stdin io.Reader) ([]byte, error) {
+	var r io.Reader = stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, fmt.Errorf("read: %w", err)
+		}
+		defer f.Close()
+		r = f
+	}
+	src, err := io.ReadAll(io.LimitReader(r, int64(maxInput)+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	if len(src) > maxInput {
+		return nil, fmt.Errorf("read %s: larger than %d MiB; opcheck checks one payload, docs page or log excerpt at a time", name, maxInput>>20)
+	}
+	return src, nil
+}
