@@ -375,7 +375,7 @@ func (ap *annParser) next(closing byte) bool {
 			return false
 		}
 		return true
-	case '"', '{', '[':
+	case '"', '{', '[', '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 't', 'f', 'n':
 		ap.fail("a comma is missing between two values", after, 0,
 			&Edit{Title: "Insert a comma", Offset: after, Replacement: ","})
 		return false

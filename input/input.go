@@ -193,6 +193,10 @@ type parser struct {
 	src      []byte
 	parts    []Part
 	findings []Finding
+	// sawAnnotation is set once a Markdown page shows a <!-- { ... } -->
+	// annotation: it is then a docs page, whose unannotated blocks are
+	// skipped.
+	sawAnnotation bool
 }
 
 func (p *parser) add(severity, code, msg string, off, length int, fix *Edit) {
@@ -220,10 +224,10 @@ func detect(src []byte) Form {
 	if i == len(src) {
 		return ""
 	}
-	if src[i] == '{' || src[i] == '[' {
+	end, _ := lineAt(src, i, len(src))
+	if src[i] == '{' || src[i] == '[' && !bracketedLogPrefix(src, i, end) {
 		return JSON
 	}
-	end, _ := lineAt(src, i, len(src))
 	line := src[i:end]
 	if bytes.HasPrefix(line, []byte("HTTP/")) || looksLikeRequestLine(line) {
 		return HTTP
@@ -235,6 +239,15 @@ func detect(src []byte) Form {
 		return Log
 	}
 	return ""
+}
+
+// bracketedLogPrefix reports whether the '[' at src[i] opens a log line's
+// bracketed prefix ("[INFO] ...", "[2026-11-26 01:02:03] ...") rather than
+// a JSON array: it closes on its line, text follows it there, and a JSON
+// object comes later.
+func bracketedLogPrefix(src []byte, i, lineEnd int) bool {
+	e := balancedEnd(src[:lineEnd], i)
+	return e > 0 && !isBlank(src[e:lineEnd]) && logStart(src, e) >= 0
 }
 
 // lineAt returns the end of the line starting at i (before "\n" or "\r\n")

@@ -76,14 +76,14 @@ func isFenceClose(src []byte, i, le int, ch byte, n int) bool {
 // annotated as request, response, example or resource. An annotation
 // belongs to the next fenced block when only blank lines (or other HTML
 // comments) separate them. When no block of the page has an annotation at
-// all (a snippet from an issue or a chat, not a docs page), the blocks that
+// all and no annotation comment appears (a snippet from an issue or a chat,
+// not a docs page), the blocks that
 // hold JSON or HTTP are checked as they are.
 func (p *parser) markdown() {
 	src := p.src
 	n := len(src)
 	i := p.frontMatter()
 	var pending *annotation
-	annotated := false
 	var plain []*Block
 	for i < n {
 		le, next := lineAt(src, i, n)
@@ -91,7 +91,6 @@ func (p *parser) markdown() {
 		if ch, k, info, ok := fenceAt(src, ind, le); ok {
 			b, after := p.fencedBlock(i, le, next, ch, k, info)
 			if pending != nil {
-				annotated = true
 				p.annotatedBlock(b, pending)
 				pending = nil
 			} else {
@@ -117,7 +116,7 @@ func (p *parser) markdown() {
 	}
 	p.dangling(pending)
 
-	if !annotated {
+	if !p.sawAnnotation {
 		first := true
 		for _, b := range plain {
 			if s := skipSpaceTo(src, b.Offset, b.Offset+b.Length); !startsCheckable(src, s, b.Offset+b.Length) {
@@ -134,7 +133,7 @@ func (p *parser) markdown() {
 	if len(p.parts) == 0 {
 		blocks := strconv.Itoa(len(plain))
 		msg := "no JSON to check: the page has no code block annotated as request, response, example or resource"
-		if !annotated {
+		if !p.sawAnnotation {
 			msg = "no JSON to check: none of the page's " + blocks + " code blocks holds JSON or an HTTP message"
 		}
 		p.add(sevError, "no-json", msg, 0, 0, nil)
@@ -220,6 +219,7 @@ func (p *parser) comment(i int) (*annotation, int) {
 		return nil, next
 	}
 	a := &annotation{offset: i, length: after - i}
+	p.sawAnnotation = true
 	if !closed {
 		p.add(sevError, "annotation", "this annotation comment is never closed with -->", i, 4, nil)
 	}

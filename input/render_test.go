@@ -153,5 +153,6 @@ func summary(s Split) []string {
 	return out
 }
 
-// md turns ''' into ``` so that Markdown fits in Go raw strings.
+// md turns three single quotes into three backticks, so that Markdown
+// fences fit in Go raw strings.
 func md(s string) string { return strings.ReplaceAll(s, "'''", "```") }
