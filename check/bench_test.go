@@ -1,0 +1,63 @@
+package check
+
+import (
+	"encoding/json"
+	"strconv"
+	"testing"
+
+	"opcheck/internal/benchdoc"
+)
+
+// benchSizes are the document sizes users paste, from one operation to a
+// day of callbacks.
+var benchSizes = []int{1 << 10, 100 << 10, 1 << 20, 10 << 20}
+
+func sizeName(n int) string {
+	if n >= 1<<20 {
+		return strconv.Itoa(n>>20) + "MB"
+	}
+	return strconv.Itoa(n>>10) + "KB"
+}
+
+// forEachDoc runs fn as a sub-benchmark for every shape, size and validity.
+func forEachDoc(b *testing.B, fn func(b *testing.B, doc []byte)) {
+	for _, shape := range benchdoc.Shapes {
+		for _, size := range benchSizes {
+			for _, broken := range []bool{false, true} {
+				name := string(shape) + "/" + sizeName(size) + "/valid"
+				if broken {
+					name = string(shape) + "/" + sizeName(size) + "/broken"
+				}
+				doc := benchdoc.Generate(shape, size, broken, 1)
+				b.Run(name, func(b *testing.B) {
+					b.SetBytes(int64(len(doc)))
+					b.ReportAllocs()
+					fn(b, doc)
+				})
+			}
+		}
+	}
+}
+
+// BenchmarkValidate measures the whole check of a document: scan, walk,
+// diagnostics with positions.
+func BenchmarkValidate(b *testing.B) {
+	forEachDoc(b, func(b *testing.B, doc []byte) {
+		for b.Loop() {
+			Validate(doc, nil)
+		}
+	})
+}
+
+// BenchmarkEncodingJSON is the reference row: decoding the same bytes
+// into generic values with encoding/json, which checks syntax only.
+func BenchmarkEncodingJSON(b *testing.B) {
+	forEachDoc(b, func(b *testing.B, doc []byte) {
+		for b.Loop() {
+			var v any
+			if err := json.Unmarshal(doc, &v); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

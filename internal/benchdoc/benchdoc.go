@@ -1,0 +1,194 @@
+package benchdoc
+
+import (
+	"math/rand/v2"
+	"strconv"
+)
+
+// Shape is the kind of document to generate.
+type Shape string
+
+// The shapes the benchmarks measure.
+const (
+	// Roster is one inviteParticipantsOperation with a large participants list.
+	Roster Shape = "roster"
+	// Collection is an OData collection of many operations of mixed types.
+	Collection Shape = "collection"
+	// Callbacks is a commsNotifications body with many notifications.
+	Callbacks Shape = "callbacks"
+)
+
+// Shapes lists every shape, in a stable order.
+var Shapes = []Shape{Roster, Collection, Callbacks}
+
+// Generate returns a JSON document of the shape, at least size bytes long
+// (it stops after the item that reaches size). With broken set, about one
+// value in twenty is made wrong in one of the ways opcheck reports. The
+// same arguments always give the same bytes.
+func Generate(shape Shape, size int, broken bool, seed uint64) []byte {
+	g := &gen{rng: rand.New(rand.NewPCG(seed, 0x6f70636865636b)), broken: broken}
+	b := make([]byte, 0, size+2048)
+	switch shape {
+	case Roster:
+		b = append(b, `{"@odata.type":"#microsoft.graph.inviteParticipantsOperation","id":"`...)
+		b = g.guid(b)
+		b = append(b, `","status":"Running","clientContext":"roster-bench","participants":[`...)
+		for i := 0; len(b) < size-4 || i == 0; i++ {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = g.participant(b)
+		}
+		b = append(b, "]}"...)
+	case Collection:
+		b = append(b, `{"@odata.context":"https://graph.microsoft.com/v1.0/$metadata#communications/calls('c')/operations","value":[`...)
+		for i := 0; len(b) < size-4 || i == 0; i++ {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = g.operation(b, i)
+		}
+		b = append(b, "]}"...)
+	case Callbacks:
+		b = append(b, `{"value":[`...)
+		for i := 0; len(b) < size-4 || i == 0; i++ {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = g.notification(b, i)
+		}
+		b = append(b, "]}"...)
+	}
+	return b
+}
+
+type gen struct {
+	rng    *rand.Rand
+	broken bool
+	id     string // the id of the operation being written
+}
+
+// oops reports whether to break the next value: one time in twenty when
+// broken documents are asked for.
+func (g *gen) oops() bool { return g.broken && g.rng.IntN(20) == 0 }
+
+const hexDigits = "0123456789abcdef"
+
+func (g *gen) guid(b []byte) []byte {
+	for i := 0; i < 36; i++ {
+		if i == 8 || i == 13 || i == 18 || i == 23 {
+			b = append(b, '-')
+			continue
+		}
+		b = append(b, hexDigits[g.rng.IntN(16)])
+	}
+	return b
+}
+
+var names = []string{"Ana Ruiz", "Bo Lindqvist", "Chidi Okafor", "Dana Levi", "Eun-ji Park", "Farah Haddad", "Gus Moreau", "Hina Sato"}
+
+func (g *gen) participant(b []byte) []byte {
+	b = append(b, `{"@odata.type":"#microsoft.graph.invitationParticipantInfo","hidden":`...)
+	if g.oops() {
+		b = append(b, `"false"`...) // a boolean written as a string
+	} else {
+		b = append(b, "false"...)
+	}
+	b = append(b, `,"identity":{"@odata.type":"#microsoft.graph.communicationsIdentitySet","user":{"@odata.type":"#microsoft.graph.identity","id":"`...)
+	b = g.guid(b)
+	b = append(b, `","displayName":"`...)
+	b = append(b, names[g.rng.IntN(len(names))]...)
+	b = append(b, `"}`...)
+	if g.rng.IntN(4) == 0 {
+		b = append(b, `,"phone":{"@odata.type":"#microsoft.graph.identity","id":"+1425555`...)
+		b = strconv.AppendInt(b, int64(1000+g.rng.IntN(9000)), 10)
+		b = append(b, `"}`...)
+	}
+	b = append(b, `,"endpointType":"default"}`...)
+	if g.oops() {
+		b = append(b, `,"languageId":"en-US"`...) // not an invitationParticipantInfo property
+	}
+	b = append(b, `,"replacesCallId":null,"participantId":"`...)
+	b = g.guid(b)
+	return append(b, `"}`...)
+}
+
+var statuses = []string{"NotStarted", "Running", "Completed", "Failed"}
+
+func (g *gen) operation(b []byte, i int) []byte {
+	kinds := []string{"playPromptOperation", "recordOperation", "sendDtmfTonesOperation", "muteParticipantOperation", "inviteParticipantsOperation", "subscribeToToneOperation"}
+	kind := kinds[i%len(kinds)]
+	status := statuses[g.rng.IntN(len(statuses))]
+	b = append(b, `{"@odata.type":"#microsoft.graph.`...)
+	b = append(b, kind...)
+	b = append(b, `","id":"`...)
+	start := len(b)
+	b = g.guid(b)
+	g.id = string(b[start:])
+	b = append(b, `","status":"`...)
+	if g.oops() {
+		b = append(b, []byte{status[0] | 0x20}...) // the case-only mistake
+		b = append(b, status[1:]...)
+	} else {
+		b = append(b, status...)
+	}
+	b = append(b, `","clientContext":"ctx-`...)
+	b = strconv.AppendInt(b, int64(i), 10)
+	b = append(b, `","resultInfo":{"@odata.type":"#microsoft.graph.resultInfo","code":`...)
+	switch {
+	case g.oops():
+		b = append(b, `"200"`...) // a number written as a string
+	case status == "Failed":
+		b = append(b, "500"...)
+	default:
+		b = append(b, "200"...)
+	}
+	b = append(b, `,"subcode":`...)
+	b = strconv.AppendInt(b, int64(g.rng.IntN(9000)), 10)
+	b = append(b, `,"message":"`...)
+	if g.oops() {
+		b = append(b, "Message value"...) // a docs placeholder
+	} else {
+		b = append(b, "Action completed for the bench."...)
+	}
+	b = append(b, `"}`...)
+	switch kind {
+	case "recordOperation":
+		b = append(b, `,"recordingLocation":"https://media.example.com/rec/`...)
+		b = g.guid(b)
+		b = append(b, `","recordingAccessToken":"tok-`...)
+		b = g.guid(b)
+		b = append(b, '"')
+	case "sendDtmfTonesOperation":
+		b = append(b, `,"completionReason":"completedSuccessfully"`...)
+	case "inviteParticipantsOperation":
+		b = append(b, `,"participants":[`...)
+		b = g.participant(b)
+		b = append(b, ',')
+		b = g.participant(b)
+		b = append(b, ']')
+	}
+	return append(b, '}')
+}
+
+func (g *gen) notification(b []byte, i int) []byte {
+	b = append(b, `{"@odata.type":"#microsoft.graph.commsNotification","changeType":"`...)
+	if i%5 == 4 {
+		b = append(b, "deleted"...)
+	} else {
+		b = append(b, "updated"...)
+	}
+	b = append(b, `","resourceUrl":"/communications/calls/`...)
+	b = g.guid(b)
+	b = append(b, "/operations/"...)
+	at := len(b)
+	b = append(b, "000000000000000000000000000000000000"...) // the id, filled in below
+	b = append(b, `","resourceData":`...)
+	b = g.operation(b, i)
+	id := g.id
+	if g.oops() {
+		id = "11111111-2222-3333-4444-555555555555" // resourceUrl names another operation
+	}
+	copy(b[at:], id)
+	return append(b, '}')
+}
