@@ -27,6 +27,7 @@ func (k Kind) String() string {
 // Node flags.
 const (
 	// Escaped marks a string value that contains backslash escapes.
+	// A value without it is its source bytes between the quotes.
 	Escaped uint8 = 1 << iota
 	// KeyEscaped marks a member name that contains backslash escapes.
 	KeyEscaped
@@ -40,7 +41,9 @@ type Node struct {
 	// for a string they include the quotes.
 	Start, End uint32
 	// KeyStart and KeyEnd delimit the member name, quotes included, when the
-	// value is an object member; KeyEnd is 0 otherwise.
+	// value is an object member; KeyEnd is 0 otherwise. A name recovered
+	// from single quotes spans its single quotes; one recovered without
+	// quotes spans just the name.
 	KeyStart, KeyEnd uint32
 	// Next is the index of the node just past this value's subtree.
 	Next uint32
@@ -54,6 +57,8 @@ type Node struct {
 type Doc struct {
 	Src   []byte
 	Nodes []Node
+
+	str string // Src as a string sharing its bytes, set by Parse
 }
 
 // Severity of an [Issue]: "error", "warning" or "info".
