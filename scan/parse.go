@@ -82,10 +82,10 @@ type parser struct {
 	keyFlags         uint8
 	keyHash          uint64
 
-	lastFixEnd int    // end of the last fix recorded
-	nlStrEnd   int    // end of the last string holding a raw line break
+	lastFixEnd int                 // end of the last fix recorded
+	nlStrEnd   int                 // end of the last string holding a raw line break
 	maps       []map[uint64]uint32 // cleared maps to reuse
-	bufA, bufB []byte // scratch for decoding names
+	bufA, bufB []byte              // scratch for decoding names
 }
 
 func (p *parser) parse() {
