@@ -1,6 +1,7 @@
 package check
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 
@@ -24,6 +25,17 @@ func Validate(src []byte, opts *Options) *Result {
 	}
 	c := &checker{src: src, model: model, res: &Result{API: model.API, Objects: []Object{}, Diagnostics: []Diagnostic{}}}
 
+	if len(bytes.TrimSpace(src)) == 0 {
+		c.res.Kind = KindOperation
+		what := "the input is empty"
+		if len(src) > 0 {
+			what = "the input holds only white space"
+		}
+		c.res.Diagnostics = append(c.res.Diagnostics, Diagnostic{Severity: Error, Code: "empty-input", Length: len(src),
+			Message: "nothing to check: " + what + "; paste an operation, a callback body, a raw HTTP response, a docs page or a log line"})
+		locate(src, c.res.Diagnostics)
+		return c.res
+	}
 	split := input.Parse(src, formOf(o.Kind))
 	c.res.Kind = Kind(split.Form)
 	for _, f := range split.Findings {
