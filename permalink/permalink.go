@@ -109,72 +109,80 @@ func Decode(fragment string) (State, error) {
 		}
 		return State{}, newError(ErrBase64, "unexpected character at position "+strconv.Itoa(at))
 	}
-	payload, err := inflate(data)
-	if err != nil {
-		return State{}, err
-	}
-	return parse(payload)
+	return inflate(data)
 }
 
-// inflate decompresses data, reading at most MaxDecoded+1 bytes so that a
-// bomb stops at the cap, and refuses bytes after the end of the stream.
-func inflate(data []byte) ([]byte, error) {
+// inflate decompresses data and splits it into a State as it reads, so the
+// memory used is about the fields' size: it never holds more than
+// MaxDecoded+1 decompressed bytes, so a bomb stops at the cap. Bytes after
+// the last field or after the compressed stream are refused.
+func inflate(data []byte) (State, error) {
 	src := bytes.NewReader(data) // an io.ByteReader: flate reads no further than the stream's end
 	fr := flate.NewReader(src)
 	defer fr.Close()
-	lr := &io.LimitedReader{R: fr, N: MaxDecoded + 1}
-
-	// Grow by doubling from a guess, never past the cap: the buffers
-	// allocated add up to at most about twice MaxDecoded.
-	buf := make([]byte, 0, min(MaxDecoded+1, max(512, 4*len(data))))
-	for {
-		if len(buf) == cap(buf) {
-			buf = append(make([]byte, 0, min(MaxDecoded+1, 2*cap(buf))), buf...)
-		}
-		n, err := lr.Read(buf[len(buf):cap(buf)])
-		buf = buf[:len(buf)+n]
-		if len(buf) > MaxDecoded {
-			return nil, newError(ErrTooLarge, "it expands to more than "+strconv.Itoa(MaxDecoded)+" bytes")
-		}
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			if errors.Is(err, io.ErrUnexpectedEOF) {
-				return nil, newError(ErrTruncated, "the compressed data stops before its end")
-			}
-			return nil, newError(ErrDeflate, strings.TrimPrefix(err.Error(), "flate: "))
-		}
-	}
-	if src.Len() > 0 {
-		return nil, newError(ErrDeflate, strconv.Itoa(src.Len())+" bytes follow the end of the compressed data")
-	}
-	return buf, nil
-}
-
-// parse splits a payload into the State's fields.
-func parse(p []byte) (State, error) {
+	r := &io.LimitedReader{R: fr, N: MaxDecoded + 1}
+	var buf []byte
 	var s State
 	for i, f := range s.fields() {
-		n, k := uvarint(p)
+		name := fieldNames[i]
+		n, err := readUvarint(r)
 		switch {
-		case k == 0:
-			return State{}, newError(ErrTruncated, "the "+fieldNames[i]+" field is missing")
-		case k < 0:
-			return State{}, newError(ErrMalformed, "the length of the "+fieldNames[i]+" field is not a valid number")
+		case r.N == 0:
+			return State{}, errTooLarge()
+		case err == io.EOF:
+			return State{}, newError(ErrTruncated, "the "+name+" field is missing")
+		case err == errVarint:
+			return State{}, newError(ErrMalformed, "the length of the "+name+" field is not a valid number")
+		case err != nil:
+			return State{}, readError(err)
+		case n > uint64(r.N-1):
+			return State{}, newError(ErrTooLarge, "the "+name+" field claims "+strconv.FormatUint(n, 10)+
+				" bytes, more than the limit of "+strconv.Itoa(MaxDecoded))
 		}
-		p = p[k:]
-		if n > uint64(len(p)) {
-			return State{}, newError(ErrTruncated, "the "+fieldNames[i]+" field has "+strconv.Itoa(len(p))+
+		if n == 0 {
+			continue
+		}
+		if buf == nil {
+			buf = make([]byte, 32<<10)
+		}
+		var b strings.Builder
+		b.Grow(int(n))
+		got, err := io.CopyBuffer(&b, io.LimitReader(r, int64(n)), buf)
+		if err != nil {
+			return State{}, readError(err)
+		}
+		if got < int64(n) {
+			return State{}, newError(ErrTruncated, "the "+name+" field has "+strconv.FormatInt(got, 10)+
 				" of its "+strconv.FormatUint(n, 10)+" bytes")
 		}
-		*f = string(p[:n])
-		p = p[n:]
+		*f = b.String()
 	}
-	if len(p) > 0 {
-		return State{}, newError(ErrMalformed, strconv.Itoa(len(p))+" unexpected bytes follow the last field")
+	// Read on to the end of the stream (up to the cap) to tell trailing
+	// bytes from a bomb.
+	extra, err := io.Copy(io.Discard, r)
+	switch {
+	case r.N == 0:
+		return State{}, errTooLarge()
+	case err != nil:
+		return State{}, readError(err)
+	case extra > 0:
+		return State{}, newError(ErrMalformed, strconv.FormatInt(extra, 10)+" unexpected bytes follow the last field")
+	case src.Len() > 0:
+		return State{}, newError(ErrDeflate, strconv.Itoa(src.Len())+" bytes follow the end of the compressed data")
 	}
 	return s, nil
+}
+
+func errTooLarge() error {
+	return newError(ErrTooLarge, "it expands to more than "+strconv.Itoa(MaxDecoded)+" bytes")
+}
+
+// readError classifies an error from the decompressor.
+func readError(err error) error {
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		return newError(ErrTruncated, "the compressed data stops before its end")
+	}
+	return newError(ErrDeflate, strings.TrimPrefix(err.Error(), "flate: "))
 }
 
 // appendUvarint appends x as an unsigned LEB128 varint.
@@ -186,28 +194,28 @@ func appendUvarint(b []byte, x uint64) []byte {
 	return append(b, byte(x))
 }
 
-// uvarint reads a varint of at most 4 bytes (enough for MaxDecoded) from the
-// start of p. It returns the value and the bytes read: k == 0 when p ends
-// inside the number, k < 0 when the number is longer than 4 bytes or not in
-// its shortest form.
-func uvarint(p []byte) (x uint64, k int) {
+// errVarint marks a length longer than 4 bytes or not in its shortest form.
+var errVarint = errors.New("bad varint")
+
+// readUvarint reads a varint of at most 4 bytes, enough for MaxDecoded. It
+// returns io.EOF when r ends before the number's first byte or inside it.
+func readUvarint(r io.Reader) (uint64, error) {
 	const maxLen = 4
-	for i, c := range p {
-		if i == maxLen {
-			return 0, -1
+	var x uint64
+	var c [1]byte
+	for i := range maxLen {
+		if _, err := io.ReadFull(r, c[:]); err != nil {
+			return 0, err
 		}
-		x |= uint64(c&0x7f) << (7 * i)
-		if c < 0x80 {
-			if c == 0 && i > 0 {
-				return 0, -1 // a padded form: Encode never writes one
+		x |= uint64(c[0]&0x7f) << (7 * i)
+		if c[0] < 0x80 {
+			if c[0] == 0 && i > 0 {
+				return 0, errVarint // a padded form: Encode never writes one
 			}
-			return x, i + 1
+			return x, nil
 		}
 	}
-	if len(p) >= maxLen {
-		return 0, -1
-	}
-	return 0, 0
+	return 0, errVarint
 }
 
 // quote shows a piece of a fragment in a message, shortened so that a hostile
