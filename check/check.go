@@ -134,6 +134,12 @@ func (c *checker) replaceNode(i int, title, text string) *Fix {
 // part checks one JSON document found in the input.
 func (c *checker) part(p *input.Part, forced Kind) {
 	if p.Length == 0 {
+		if m := p.HTTP; m != nil && !m.Request && m.Status == 200 {
+			c.res.Diagnostics = append(c.res.Diagnostics, Diagnostic{
+				Severity: Error, Code: "empty-input", Offset: m.StatusOffset, Length: m.StatusLength,
+				Message: "this 200 OK response has no body; Graph answers these calls with the operation as JSON",
+			})
+		}
 		return
 	}
 	if p.HTTP != nil && p.HTTP.Request || p.Block != nil && p.Block.Type == "request" {

@@ -67,10 +67,8 @@ func (c *checker) expectType(at int, t, want *graph.Type) *graph.Type {
 			c.reportNode(Error, "odata-type-mismatch", at, t.Short+" is "+kindName(t.Kind)+", but "+kindName(want.Kind)+" ("+want.Short+" or a type derived from it) belongs here", nil)
 			return want
 		}
-		c.reportNode(Error, "odata-type-mismatch", at, t.Short+" is not "+want.Short+" nor derived from it, which is what belongs here", nil)
-		if want.IsA(t) {
-			return want
-		}
+		c.reportNode(Error, "odata-type-mismatch", at, t.Short+" cannot stand here: this position holds "+an(want.Short)+" or a type derived from it; the members are checked as "+want.Short, nil)
+		return want
 	}
 	return t
 }
@@ -101,7 +99,7 @@ func (c *checker) object(i int, want *graph.Type) *graph.Type {
 	for m := i + 1; m < int(d.Nodes[i].Next); m = int(d.Nodes[m].Next) {
 		key := d.Key(m)
 		if key == "" {
-			c.property(m, key, t, seen)
+			c.property(i, m, key, t, seen)
 			continue
 		}
 		if key[0] == '@' {
@@ -113,7 +111,7 @@ func (c *checker) object(i int, want *graph.Type) *graph.Type {
 			c.pop()
 			continue
 		}
-		c.property(m, key, t, seen)
+		c.property(i, m, key, t, seen)
 	}
 	if !c.truncated {
 		c.missing(i, t, seen)
@@ -121,8 +119,8 @@ func (c *checker) object(i int, want *graph.Type) *graph.Type {
 	return t
 }
 
-// property checks member m named key of an object of type t.
-func (c *checker) property(m int, key string, t *graph.Type, seen []bool) {
+// property checks member m named key of the object obj of type t.
+func (c *checker) property(obj, m int, key string, t *graph.Type, seen []bool) {
 	c.push(key)
 	defer c.pop()
 	all := t.AllProperties()
@@ -143,6 +141,29 @@ func (c *checker) property(m int, key string, t *graph.Type, seen []bool) {
 			}
 		}
 	}
+	c.dynamic(obj, m, key)
+}
+
+// dynamic checks an undeclared member whose type a sibling "key@odata.type"
+// annotation names, as OData writes dynamic properties of open types.
+func (c *checker) dynamic(obj, m int, key string) {
+	at := c.doc.Member(obj, key+"@odata.type")
+	if at < 0 || c.doc.Nodes[at].Kind != scan.String {
+		return
+	}
+	name := trimType(c.doc.Text(at))
+	collection := strings.HasPrefix(name, "Collection(") && strings.HasSuffix(name, ")")
+	if collection {
+		name = name[len("Collection(") : len(name)-1]
+	}
+	t := c.model.Type(name)
+	if t == nil {
+		t = c.model.Type("#" + name) // the short primitive form, "#DateTimeOffset"
+	}
+	if t == nil {
+		return // reported where the annotation is checked
+	}
+	c.value(m, &graph.Property{Name: key, Type: t, Collection: collection, Nullable: true})
 }
 
 // propertyAnnotation checks "prop@annotation" members.
@@ -151,8 +172,17 @@ func (c *checker) propertyAnnotation(m int, prop, term string, t *graph.Type) {
 		c.reportKey(Error, "unknown-property", m, `annotation of "`+prop+`", which is not a property of `+t.Short, nil)
 		return
 	}
-	if term == "odata.type" && c.doc.Nodes[m].Kind != scan.String {
+	if term != "odata.type" {
+		return
+	}
+	if c.doc.Nodes[m].Kind != scan.String {
 		c.reportNode(Error, "odata-type-invalid", m, `"`+prop+`@odata.type" must be a string naming a type`, nil)
+		return
+	}
+	name := trimType(c.doc.Text(m))
+	name = strings.TrimSuffix(strings.TrimPrefix(name, "Collection("), ")")
+	if c.model.Type(name) == nil && c.model.Type("#"+name) == nil {
+		c.reportNode(Error, "odata-type-unknown", m, `"`+prop+`@odata.type" names `+quoteShort(name)+`, which is neither an Edm primitive type nor a `+c.model.API+` type`+c.typeHint(name), nil)
 	}
 }
 

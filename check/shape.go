@@ -63,6 +63,9 @@ func (c *checker) root(shape Kind, want *graph.Type) (id string) {
 
 // detect guesses the shape of a JSON document from its "value" member.
 func detect(d *scan.Doc, value int) Kind {
+	if t := d.Member(0, "@odata.type"); t >= 0 && d.Nodes[t].Kind == scan.String && trimType(d.Text(t)) == "microsoft.graph.commsNotifications" {
+		return KindNotifications
+	}
 	if value < 0 {
 		return KindOperation
 	}
