@@ -10,6 +10,10 @@ import (
 // a body pasted without its blank line does not drown the report.
 const maxHeaderFindings = 5
 
+// maxHeaders caps the headers read from one message: real messages have a
+// few dozen, and the cap keeps memory small on hostile input.
+const maxHeaders = 500
+
 // methods are the request methods a request line may start with.
 var methods = []string{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"}
 
@@ -105,12 +109,21 @@ func (p *parser) httpMessage(i, end int, blk *Block) int {
 			bodyStart, msgEnd = j, j
 			break
 		}
-		if h, ok := parseHeader(src, j, le); ok {
-			m.Headers = append(m.Headers, h)
-		} else if headerFindings < maxHeaderFindings {
-			headerFindings++
-			p.add(sevError, "http-header", "this is not a header line: a header is Name: value, "+
-				"and the headers end with a blank line before the body", j, le-j, nil)
+		colon := headerColon(src, j, le)
+		switch {
+		case colon < 0:
+			if headerFindings < maxHeaderFindings {
+				headerFindings++
+				p.add(sevError, "http-header", "this is not a header line: a header is Name: value, "+
+					"and the headers end with a blank line before the body", j, le-j, nil)
+			}
+		case len(m.Headers) < maxHeaders:
+			// Past the cap, lines are only scanned for the end of the headers.
+			m.Headers = append(m.Headers, parseHeader(src, j, colon, le))
+			if len(m.Headers) == maxHeaders {
+				p.add(sevWarning, "http-header", "this message has more than "+strconv.Itoa(maxHeaders-1)+
+					" headers: the ones after this line are not read", j, le-j, nil)
+			}
 		}
 		j = nx
 	}
@@ -287,23 +300,29 @@ func (p *parser) checkPath(m *Message) {
 	}
 }
 
-// parseHeader reads "Name: value" in src[i:le].
-func parseHeader(src []byte, i, le int) (Header, bool) {
+// headerColon returns the offset of the colon of the header line
+// src[i:le], or -1 when the line is not "Name: value" with a token name.
+func headerColon(src []byte, i, le int) int {
 	c := bytes.IndexByte(src[i:le], ':')
 	if c <= 0 {
-		return Header{}, false
+		return -1
 	}
 	for _, b := range src[i : i+c] {
 		if !isTokenByte(b) {
-			return Header{}, false
+			return -1
 		}
 	}
-	v := indentEnd(src, i+c+1, le)
+	return i + c
+}
+
+// parseHeader reads the header line src[i:le] whose colon is at colon.
+func parseHeader(src []byte, i, colon, le int) Header {
+	v := indentEnd(src, colon+1, le)
 	ve := trimRightBlank(src, v, le)
 	return Header{
-		Name: string(src[i : i+c]), Value: string(src[v:ve]),
+		Name: string(src[i:colon]), Value: string(src[v:ve]),
 		Offset: i, Length: le - i, ValueOffset: v, ValueLength: ve - v,
-	}, true
+	}
 }
 
 // isTokenByte reports whether c may appear in a header name.

@@ -85,17 +85,21 @@ func (p *parser) markdown() {
 	i := p.frontMatter()
 	var pending *annotation
 	var plain []*Block
+	blocks := 0
 	for i < n {
 		le, next := lineAt(src, i, n)
 		ind := indentEnd(src, i, le)
 		if ch, k, info, ok := fenceAt(src, ind, le); ok {
 			b, after := p.fencedBlock(i, le, next, ch, k, info)
-			if pending != nil {
-				p.annotatedBlock(b, pending)
+			switch {
+			case pending != nil:
+				p.annotatedBlock(heapBlock(b), pending)
 				pending = nil
-			} else {
-				plain = append(plain, b)
+			case !p.sawAnnotation && startsCheckable(src, skipSpaceTo(src, b.Offset, b.Offset+b.Length), b.Offset+b.Length):
+				// Kept in case the page turns out to have no annotation.
+				plain = append(plain, heapBlock(b))
 			}
+			blocks++
 			i = after
 			continue
 		}
@@ -116,22 +120,15 @@ func (p *parser) markdown() {
 	}
 	p.dangling(pending)
 
-	if !p.sawAnnotation {
-		first := true
+	if !p.sawAnnotation && len(plain) > 0 {
+		p.add(sevInfo, "unannotated-blocks", "no code block of this page has a <!-- { \"blockType\": ... } --> "+
+			"annotation, so every block that holds JSON or HTTP is checked as it is", plain[0].Offset, 0, nil)
 		for _, b := range plain {
-			if s := skipSpaceTo(src, b.Offset, b.Offset+b.Length); !startsCheckable(src, s, b.Offset+b.Length) {
-				continue
-			}
-			if first {
-				first = false
-				p.add(sevInfo, "unannotated-blocks", "no code block of this page has a <!-- { \"blockType\": ... } --> "+
-					"annotation, so every block that holds JSON or HTTP is checked as it is", b.Offset, 0, nil)
-			}
 			p.blockContent(b, nil)
 		}
 	}
 	if len(p.parts) == 0 {
-		blocks := strconv.Itoa(len(plain))
+		blocks := strconv.Itoa(blocks)
 		msg := "no JSON to check: the page has no code block annotated as request, response, example or resource"
 		if !p.sawAnnotation {
 			msg = "no JSON to check: none of the page's " + blocks + " code blocks holds JSON or an HTTP message"
@@ -139,6 +136,10 @@ func (p *parser) markdown() {
 		p.add(sevError, "no-json", msg, 0, 0, nil)
 	}
 }
+
+// heapBlock returns a pointer to a copy of b, so that only the blocks that
+// are kept cost an allocation.
+func heapBlock(b Block) *Block { return &b }
 
 // frontMatter returns the offset just past the page's front matter (a first
 // line "---" up to the next "---" or "..." line), or past the BOM when
@@ -162,14 +163,14 @@ func (p *parser) frontMatter() int {
 
 // fencedBlock reads the block whose opening fence is the line src[i:le]
 // and returns it with the offset just past its closing fence.
-func (p *parser) fencedBlock(i, le, next int, ch byte, k int, info []byte) (*Block, int) {
+func (p *parser) fencedBlock(i, le, next int, ch byte, k int, info []byte) (Block, int) {
 	src := p.src
 	n := len(src)
 	lang := info
 	if j := bytes.IndexAny(lang, " \t{"); j >= 0 {
 		lang = lang[:j]
 	}
-	b := &Block{Lang: string(lang), Offset: next}
+	b := Block{Lang: string(lang), Offset: next}
 	closeAt, after := -1, n
 	for j := next; j < n; {
 		le2, nx := lineAt(src, j, n)
