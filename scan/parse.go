@@ -114,10 +114,27 @@ func (p *parser) parse() {
 		p.fail(CodeEmptyInput, msg, len(src), 0)
 		return
 	}
-	// Pretty-printed Graph payloads hold about one value per 24 bytes.
-	p.nodes = make([]Node, 0, len(src)/24+4)
+	p.nodes = make([]Node, 0, estimateNodes(src))
 	p.stack = make([]frame, 0, 16)
 	p.run()
+}
+
+// estimateNodes guesses how many values src holds from the commas and
+// opening brackets in its first 16 KiB (one per value, give or take the
+// ones inside strings), so that Nodes is allocated once, at about its size,
+// whether the document is pretty-printed or compact.
+func estimateNodes(src []byte) int {
+	sample := src[:min(len(src), 16<<10)]
+	n := 1
+	for _, c := range sample {
+		if c == ',' || c == '{' || c == '[' {
+			n++
+		}
+	}
+	if len(sample) < len(src) {
+		n = int(float64(n) * float64(len(src)) / float64(len(sample)) * 1.1)
+	}
+	return n + 8
 }
 
 // run scans the values, from the root value to the end of the input.
@@ -720,8 +737,19 @@ func (p *parser) duplicate() {
 
 // findDuplicate searches the members of obj for name key.
 func (p *parser) findDuplicate(obj uint32, key []byte) {
+	src := p.src
+	plain := p.keyFlags == 0 && src[p.keyStart] == '"'
+	n := p.keyEnd - p.keyStart
 	for j := obj + 1; j < uint32(len(p.nodes)); j = p.nodes[j].Next {
 		nd := &p.nodes[j]
+		if plain && nd.Flags&KeyEscaped == 0 && src[nd.KeyStart] == '"' {
+			// The common case: two names without escapes, compared as written.
+			if nd.KeyEnd-nd.KeyStart == n && string(src[nd.KeyStart:nd.KeyEnd]) == string(src[p.keyStart:p.keyEnd]) {
+				p.reportDuplicate(j)
+				return
+			}
+			continue
+		}
 		if nd.KeyEnd-nd.KeyStart < uint32(len(key)) {
 			continue // a name is never shorter than its source, quotes aside
 		}
