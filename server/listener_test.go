@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -229,5 +230,43 @@ func TestShutdownDeadline(t *testing.T) {
 		ls.done <- err
 	case <-time.After(10 * time.Second):
 		t.Fatal("serve ignored its shutdown deadline")
+	}
+}
+
+// TestRawRequestTargets sends request lines byte for byte, as an attacker
+// would, bypassing any client-side cleaning.
+func TestRawRequestTargets(t *testing.T) {
+	ls := startLive(t, newTestServer(t, nil))
+	tests := []struct {
+		name   string
+		target string
+		want   []int // acceptable statuses
+	}{
+		{"dot dot", "/../secret.txt", []int{404}},
+		{"dot dot deep", "/sub/../../../../etc/passwd", []int{404}},
+		{"encoded dots", "/%2e%2e/secret.txt", []int{404}},
+		{"encoded slash", "/sub%2f..%2fsecret.txt", []int{404}},
+		{"backslash", `/sub\..\secret.txt`, []int{404}},
+		{"double encoding", "/%252e%252e/secret.txt", []int{404}},
+		{"encoded nul", "/index.html%00", []int{404}},
+		{"raw nul", "/index.html\x00", []int{400, 404}},
+		{"absolute form", "http://x/../secret.txt", []int{404}},
+		{"plain file still served", "/secret.txt", []int{200}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			conn, err := net.Dial("tcp", ls.addr)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer conn.Close()
+			fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", tt.target)
+			line := statusLine(t, conn)
+			var code int
+			fmt.Sscanf(line, "HTTP/1.1 %d", &code)
+			if !slices.Contains(tt.want, code) {
+				t.Errorf("GET %q: got %q, want status in %v", tt.target, line, tt.want)
+			}
+		})
 	}
 }

@@ -598,3 +598,42 @@ func BenchmarkServeHTTP(b *testing.B) {
 		})
 	}
 }
+
+// FuzzServePath sends arbitrary paths through the handler: it must never
+// panic, must answer 200 only for a file of the tree (or / and /healthz),
+// and must put the security headers on whatever it answers.
+func FuzzServePath(f *testing.F) {
+	for _, p := range []string{"/", "/index.html", "/../secret.txt", "/%2e%2e/x", "/sub%2fpage.html", `/a\b`,
+		"/%252e", "/.keep", "/sub/page.html", "/healthz", "//x", "/x/"} {
+		f.Add(p)
+	}
+	s := newTestServer(f, nil)
+	fsys := testFS()
+	f.Fuzz(func(t *testing.T, p string) {
+		req, err := http.NewRequest("GET", "http://x"+p, nil)
+		if err != nil || req.URL.Path == "" {
+			t.Skip("not a request target")
+		}
+		req.RequestURI = req.URL.RequestURI()
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, req)
+		for h, want := range wantSecurityHeaders {
+			if got := rec.Header().Get(h); got != want {
+				t.Fatalf("GET %q: got %s %q, want %q", p, h, got, want)
+			}
+		}
+		if rec.Code != http.StatusOK {
+			return
+		}
+		name := strings.TrimPrefix(req.URL.Path, "/")
+		if name == "" || name == "healthz" {
+			return
+		}
+		if _, ok := fsys[name]; !ok || strings.HasPrefix(name, ".") || strings.Contains(name, "/.") {
+			t.Fatalf("GET %q (path %q): got 200 for something that is not a servable file", p, req.URL.Path)
+		}
+		if rec.Body.Len() > 0 && !bytes.Equal(rec.Body.Bytes(), fsys[name].Data) {
+			t.Fatalf("GET %q: body differs from %s", p, name)
+		}
+	})
+}
