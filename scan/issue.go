@@ -14,39 +14,39 @@ const (
 
 // Issue codes reported by [Parse]. They are stable: clients may match on them.
 const (
-	// CodeTrailingComma: a comma after the last element or member (recovered).
+	// CodeTrailingComma is a comma after the last element or member (recovered).
 	CodeTrailingComma = "trailing-comma"
-	// CodeComment: a // or /* */ comment (recovered).
+	// CodeComment is a // or /* */ comment (recovered).
 	CodeComment = "comment"
-	// CodeSingleQuotes: a string in single quotes (recovered when it closes on its line).
+	// CodeSingleQuotes is a string in single quotes (recovered when it closes on its line).
 	CodeSingleQuotes = "single-quotes"
-	// CodeUnquotedKey: a member name without quotes (recovered when identifier-like).
+	// CodeUnquotedKey is a member name without quotes (recovered when identifier-like).
 	CodeUnquotedKey = "unquoted-key"
-	// CodeEllipsis: "..." or "…" standing for omitted content (skipped).
+	// CodeEllipsis is "..." or "…" standing for omitted content (skipped).
 	CodeEllipsis = "ellipsis"
-	// CodeDuplicateKey: a member name used twice in one object (a warning).
+	// CodeDuplicateKey is a member name used twice in one object (a warning).
 	CodeDuplicateKey = "duplicate-key"
-	// CodeInvalidUTF8: a byte sequence that is not UTF-8 inside a string (recovered).
+	// CodeInvalidUTF8 is a byte sequence that is not UTF-8 inside a string (recovered).
 	CodeInvalidUTF8 = "invalid-utf8"
-	// CodeBOM: a UTF-8 byte-order mark before the value (a warning).
+	// CodeBOM is a UTF-8 byte-order mark before the value (a warning).
 	CodeBOM = "bom"
-	// CodeLoneSurrogate: a \u escape holding half of a UTF-16 surrogate pair (a warning).
+	// CodeLoneSurrogate is a \u escape holding half of a UTF-16 surrogate pair (a warning).
 	CodeLoneSurrogate = "lone-surrogate"
-	// CodeControlCharacter: a raw control character inside a string (recovered).
+	// CodeControlCharacter is a raw control character inside a string (recovered).
 	CodeControlCharacter = "control-character"
-	// CodeInvalidEscape: a backslash escape JSON does not define (recovered).
+	// CodeInvalidEscape is a backslash escape JSON does not define (recovered).
 	CodeInvalidEscape = "invalid-escape"
-	// CodeInvalidNumber: a number JSON does not allow, such as 01, +1, .5, 1. or NaN (recovered).
+	// CodeInvalidNumber is a number JSON does not allow, such as 01, +1, .5, 1. or NaN (recovered).
 	CodeInvalidNumber = "invalid-number"
-	// CodeSyntax: any other syntax error; always fatal.
+	// CodeSyntax is any other syntax error; always fatal.
 	CodeSyntax = "json-syntax"
-	// CodeEmptyInput: nothing but whitespace (or comments); fatal.
+	// CodeEmptyInput is nothing but whitespace (or comments); fatal.
 	CodeEmptyInput = "empty-input"
-	// CodeTooDeep: nesting deeper than [MaxDepth]; fatal.
+	// CodeTooDeep is nesting deeper than [MaxDepth]; fatal.
 	CodeTooDeep = "too-deep"
-	// CodeTooLarge: input too large for 32-bit offsets; fatal.
+	// CodeTooLarge is input too large for 32-bit offsets; fatal.
 	CodeTooLarge = "too-large"
-	// CodeTooManyIssues: more than [MaxIssues] problems; the rest are not listed (info).
+	// CodeTooManyIssues is more than [MaxIssues] problems; the rest are not listed (info).
 	CodeTooManyIssues = "too-many-issues"
 )
 
@@ -110,6 +110,8 @@ func (p *parser) found(i int) (string, int) {
 	case c == '.' && p.ellipsisLen(i) > 0:
 		n := p.ellipsisLen(i)
 		return "'" + string(src[i:i+n]) + "'", n
+	case c == '\'':
+		return "a single quote (')", 1
 	case c < 0x20 || c == 0x7f:
 		return "the control character " + hexRune(rune(c)), 1
 	case c < 0x80:

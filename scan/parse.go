@@ -591,6 +591,8 @@ func (p *parser) ellipsisLen(i int) int {
 // the member name whose value it stands for (name is then that name). When a
 // closing bracket follows and back >= 0, the fix takes the comma at back
 // along instead, and took reports so: that comma is then no trailing comma.
+// When a fix would overlap an earlier one (a comment, a quoted name), the
+// ellipsis gets none.
 func (p *parser) ellipsis(from, back int, name string) (took, ok bool) {
 	src := p.src
 	start := p.pos
@@ -632,11 +634,9 @@ func (p *parser) ellipsis(from, back int, name string) (took, ok bool) {
 		} else {
 			fix = nil // a comment lies between; leave the fix to the person
 		}
-	} else if back >= 0 && p.pos < len(src) && (src[p.pos] == ']' || src[p.pos] == '}') && before <= back {
+	} else if fix != nil && back >= 0 && p.pos < len(src) && (src[p.pos] == ']' || src[p.pos] == '}') && before <= back {
 		took = true
-		if fix != nil {
-			fix.Offset, fix.Length = back, end-back
-		}
+		fix.Offset, fix.Length = back, end-back
 	}
 	if idx >= 0 {
 		p.issues[idx].Fix = fix
