@@ -42,8 +42,8 @@ func isStatusLine(line []byte) bool {
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // httpMessages splits src[start:end] into HTTP messages and adds a part for
-// each. A request's body ends where a status line starts, so that a pasted
-// request followed by its response gives two parts. blk is the Markdown
+// each. A body ends where the next message's start line starts, so that a
+// pasted request followed by its response gives two parts. blk is the Markdown
 // block the messages come from, or nil.
 func (p *parser) httpMessages(start, end int, blk *Block) {
 	src := p.src
@@ -104,8 +104,8 @@ func (p *parser) httpMessage(i, end int, blk *Block) int {
 			bodyStart = j
 			break
 		}
-		if m.Request && isStatusLine(line) {
-			// A response follows a request that has no body.
+		if isStatusLine(line) {
+			// The next message follows one that has no body.
 			bodyStart, msgEnd = j, j
 			break
 		}
@@ -128,15 +128,19 @@ func (p *parser) httpMessage(i, end int, blk *Block) int {
 		j = nx
 	}
 
-	// The body runs to the end of the message: for a request, up to a status
-	// line that starts the response.
-	if m.Request && msgEnd == end {
+	// The body runs up to the start line of the next message: a status line,
+	// or a request line after a blank line (neither can start a line of a
+	// JSON body).
+	if msgEnd == end {
+		blank := false
 		for j := bodyStart; j < end; {
 			le, nx := lineAt(src, j, end)
-			if isStatusLine(src[j:le]) {
+			line := src[j:le]
+			if isStatusLine(line) || blank && looksLikeRequestLine(line) {
 				msgEnd = j
 				break
 			}
+			blank = isBlank(line)
 			j = nx
 		}
 	}

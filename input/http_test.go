@@ -134,6 +134,21 @@ func TestHTTP(t *testing.T) {
 			want:  []string{"part 46+0", "part 63+2"},
 		},
 		{
+			name:  "two responses",
+			input: "HTTP/1.1 202 Accepted\n\n{\"a\":1}\nHTTP/1.1 200 OK\n\n{\"b\":2}\n",
+			want:  []string{"part 23+7", "part 48+7"},
+		},
+		{
+			name:  "response then a request after a blank line",
+			input: "HTTP/1.1 200 OK\n\n{}\n\nGET /v1.0/communications/calls/1/operations/2\n",
+			want:  []string{"part 17+2", "part 67+0"},
+		},
+		{
+			name:  "a request-like body line without a blank line stays in the body",
+			input: "HTTP/1.1 200 OK\n\nnot json\nGET /x\n",
+			want:  []string{"part 17+15"},
+		},
+		{
 			name:  "request line with extra words",
 			input: "GET ** Entity URI for microsoft.graph.inviteParticipantsOperation not found",
 			want:  []string{"part 75+0", "error request-line @0+75"},

@@ -155,11 +155,18 @@ type Split struct {
 // splits it into parts. It never panics and takes time linear in len(src).
 //
 // Detection, in order: JSON when the first non-blank byte (after an optional
-// byte-order mark) is '{' or '['; HTTP when the first non-blank line starts
-// with "HTTP/" or is a request line ("POST /v1.0/communications/..."));
-// Markdown when the text has fenced code blocks, front matter, headings or
-// HTML comments; Log when a JSON object starts after some text. Otherwise
-// the result has no parts and a "no-json" error.
+// byte-order mark) is '{', or '[' unless it opens a bracketed log prefix
+// such as "[INFO] ... {"; HTTP when the first non-blank line starts with
+// "HTTP/" or is a request line ("POST /v1.0/communications/..."); Markdown
+// when the text has fenced code blocks, front matter, headings or HTML
+// comments; Log when a JSON object starts after some text. Otherwise the
+// result has no parts and a "no-json" error.
+//
+// A JSON input is one part, the whole input (the JSON scanner reports what
+// trails the value). A log's part is its first JSON object up to the
+// matching brace. An HTTP input has a part per message, located at its body;
+// a Markdown page a part per annotated request, response, example or
+// resource block.
 func Parse(src []byte, force Form) Split {
 	p := &parser{src: src}
 	form := force

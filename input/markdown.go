@@ -75,10 +75,9 @@ func isFenceClose(src []byte, i, le int, ch byte, n int) bool {
 // <!-- { ... } --> annotation before each, and adds a part for each block
 // annotated as request, response, example or resource. An annotation
 // belongs to the next fenced block when only blank lines (or other HTML
-// comments) separate them. When no block of the page has an annotation at
-// all and no annotation comment appears (a snippet from an issue or a chat,
-// not a docs page), the blocks that
-// hold JSON or HTTP are checked as they are.
+// comments) separate them. When the page has no annotation at all (a
+// snippet from an issue or a chat, not a docs page), the blocks that hold
+// JSON or HTTP are checked as they are.
 func (p *parser) markdown() {
 	src := p.src
 	n := len(src)
@@ -128,10 +127,15 @@ func (p *parser) markdown() {
 		}
 	}
 	if len(p.parts) == 0 {
-		blocks := strconv.Itoa(blocks)
 		msg := "no JSON to check: the page has no code block annotated as request, response, example or resource"
-		if !p.sawAnnotation {
-			msg = "no JSON to check: none of the page's " + blocks + " code blocks holds JSON or an HTTP message"
+		switch {
+		case p.sawAnnotation:
+		case blocks == 0:
+			msg = "no JSON to check: the page has no fenced code block (``` or ~~~) holding JSON or an HTTP message"
+		case blocks == 1:
+			msg = "no JSON to check: the page's only code block holds neither JSON nor an HTTP message"
+		default:
+			msg = "no JSON to check: none of the page's " + strconv.Itoa(blocks) + " code blocks holds JSON or an HTTP message"
 		}
 		p.add(sevError, "no-json", msg, 0, 0, nil)
 	}

@@ -342,3 +342,24 @@ func findSeverity(s Split, code, severity string) *Finding {
 	}
 	return nil
 }
+
+func TestMarkdownNoJSONMessage(t *testing.T) {
+	tests := []struct {
+		name  string
+		input string
+		want  string
+	}{
+		{"no block", "# Title\n\ntext\n", "no fenced code block"},
+		{"one block", md("# T\n'''\ntext\n'''\n"), "only code block holds neither"},
+		{"two blocks", md("# T\n'''\na\n'''\n'''\nb\n'''\n"), "none of the page's 2 code blocks"},
+		{"annotated page", md("<!-- { \"blockType\": \"ignored\" } -->\n'''\n{}\n'''\n"), "no code block annotated as request"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := findCode(Parse([]byte(tt.input), Markdown), "no-json")
+			if f == nil || !strings.Contains(f.Message, tt.want) {
+				t.Errorf("got %+v, want a no-json finding containing %q", f, tt.want)
+			}
+		})
+	}
+}
