@@ -60,6 +60,10 @@ func FuzzParse(f *testing.F) {
 			if len(s.Parts) == 0 && findCode(s, "no-json") == nil {
 				t.Fatalf("form %q: no parts and no no-json finding", force)
 			}
+			if f := findFixAny(s); f != nil {
+				fixed := applyFix(src, f.Fix)
+				checkInvariants(t, fixed, Parse(fixed, force))
+			}
 		}
 	})
 }
@@ -119,4 +123,14 @@ func FuzzLogPrefix(f *testing.F) {
 			}
 		}
 	})
+}
+
+// findFixAny returns the first finding that has a fix, or nil.
+func findFixAny(s Split) *Finding {
+	for i := range s.Findings {
+		if s.Findings[i].Fix != nil {
+			return &s.Findings[i]
+		}
+	}
+	return nil
 }
