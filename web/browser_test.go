@@ -1,0 +1,397 @@
+package web
+
+// The browser tests drive the real page, served by the real server binary
+// (../bin/opcheck-server, made by `make build`), in headless Chromium through
+// the DevTools protocol. One browser serves every test; each test gets a tab
+// in a fresh browser context (its own storage), and fails on any console
+// error, uncaught exception or Content-Security-Policy violation.
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+const (
+	serverBin   = "../bin/opcheck-server"
+	chromiumBin = "/usr/bin/chromium"
+	// pageTimeout bounds one test's browser work.
+	pageTimeout = 45 * time.Second
+)
+
+var updateScreenshots = flag.Bool("update", true, "write docs/screenshot-light.png and docs/screenshot-dark.png")
+
+// harness is what TestMain starts once for every test.
+var harness struct {
+	skip      string // why browser tests cannot run here ("" when they can)
+	baseURL   string // the page, e.g. http://127.0.0.1:41234/
+	browser   context.Context
+	serverLog *lockedBuffer // the server's stdout and stderr after its first line
+}
+
+// lockedBuffer collects output written from another goroutine.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	os.Exit(runWithBrowser(m))
+}
+
+// runWithBrowser starts the server and the browser (or records why it
+// cannot), runs the tests and stops both.
+func runWithBrowser(m *testing.M) int {
+	if _, err := os.Stat(serverBin); err != nil {
+		harness.skip = serverBin + " is missing: run make build"
+		return m.Run()
+	}
+	if _, err := os.Stat(chromiumBin); err != nil {
+		harness.skip = "Chromium is missing (" + chromiumBin + "): install it: apt-get install chromium"
+		return m.Run()
+	}
+	stop, err := startServer()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "web: start the server:", err)
+		return 1
+	}
+	defer stop()
+
+	profile, err := os.MkdirTemp("", "opcheck-chromium-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "web:", err)
+		return 1
+	}
+	defer os.RemoveAll(profile)
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromiumBin),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(profile),
+		chromedp.WindowSize(1280, 820),
+	}
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelAlloc()
+	browser, cancelBrowser := chromedp.NewContext(alloc)
+	defer cancelBrowser()
+	if err := chromedp.Do(browser); err != nil {
+		fmt.Fprintln(os.Stderr, "web: start Chromium:", err)
+		return 1
+	}
+	harness.browser = browser
+	return m.Run()
+}
+
+// startServer runs the server binary on a free loopback port and reads its
+// URL from the first line it prints.
+func startServer() (stop func(), err error) {
+	cmd := exec.Command(serverBin, "-addr", "127.0.0.1:0")
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	harness.serverLog = &lockedBuffer{}
+	cmd.Stderr = harness.serverLog
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	r := bufio.NewReader(out)
+	line := make(chan string, 1)
+	go func() {
+		l, _ := r.ReadString('\n')
+		line <- strings.TrimSpace(l)
+		io.Copy(harness.serverLog, r)
+	}()
+	select {
+	case l := <-line:
+		if !strings.HasPrefix(l, "http://") {
+			cmd.Process.Kill()
+			cmd.Wait()
+			return nil, fmt.Errorf("the server's first line is %q, want its URL", l)
+		}
+		harness.baseURL = strings.TrimSuffix(l, "/") + "/"
+	case <-time.After(15 * time.Second):
+		cmd.Process.Kill()
+		cmd.Wait()
+		return nil, errors.New("the server printed no URL within 15s")
+	}
+	return func() {
+		cmd.Process.Signal(os.Interrupt)
+		done := make(chan struct{})
+		go func() { cmd.Wait(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			cmd.Process.Kill()
+			<-done
+		}
+	}, nil
+}
+
+// tab is one test's page.
+type tab struct {
+	t   *testing.T
+	ctx context.Context
+
+	mu       sync.Mutex
+	problems []string // console errors, exceptions, CSP violations
+	allowed  []string // substrings of expected network errors (a fetch the test makes fail)
+}
+
+// requireBrowser skips (or, on CI, fails) a test that cannot run here.
+func requireBrowser(t *testing.T) {
+	t.Helper()
+	if harness.skip == "" {
+		return
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatal(harness.skip)
+	}
+	t.Skip("skipping browser test: " + harness.skip)
+}
+
+// newTab opens a tab in a new browser context (empty storage) and starts
+// collecting problems; the test fails on any that was not allowed.
+func newTab(t *testing.T) *tab {
+	t.Helper()
+	requireBrowser(t)
+	ctx, cancel := chromedp.NewContext(harness.browser, chromedp.WithNewBrowserContext())
+	ctx, cancelTimeout := context.WithTimeout(ctx, pageTimeout)
+	p := &tab{t: t, ctx: ctx}
+	if err := chromedp.Listen(ctx, p.onEvent); err != nil {
+		cancel()
+		t.Fatalf("open a tab: %v", err)
+	}
+	// Report CSP violations through a binding: the page cannot fake them.
+	if _, err := chromedp.Call(ctx, runtime.AddBinding, runtime.AddBindingParams{Name: "opcheckTestCSP"}); err != nil {
+		t.Fatalf("add binding: %v", err)
+	}
+	_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+		Source: `document.addEventListener("securitypolicyviolation", (e) => opcheckTestCSP(e.violatedDirective + " blocked " + (e.blockedURI || "inline") + " at " + e.sourceFile + ":" + e.lineNumber));`,
+	})
+	if err != nil {
+		t.Fatalf("add script: %v", err)
+	}
+	t.Cleanup(func() {
+		cancelTimeout()
+		cancel()
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		for _, pr := range p.problems {
+			t.Errorf("page problem: %s", pr)
+		}
+	})
+	return p
+}
+
+// allow lets network errors whose text contains s pass: the test provoked them.
+func (p *tab) allow(s string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.allowed = append(p.allowed, s)
+}
+
+func (p *tab) onEvent(ev any) {
+	var problem string
+	switch ev := ev.(type) {
+	case *runtime.EventExceptionThrown:
+		d := ev.ExceptionDetails
+		problem = "uncaught exception: " + d.Text
+		if d.Exception != nil && d.Exception.Description != "" {
+			problem += " " + d.Exception.Description
+		}
+	case *runtime.EventConsoleAPICalled:
+		if ev.Type != runtime.ConsoleAPICalledTypeError && ev.Type != runtime.ConsoleAPICalledTypeAssert {
+			return
+		}
+		var parts []string
+		for _, a := range ev.Args {
+			if a.Value != nil {
+				parts = append(parts, string(a.Value))
+			} else {
+				parts = append(parts, a.Description)
+			}
+		}
+		problem = "console." + string(ev.Type) + ": " + strings.Join(parts, " ")
+	case *log.EventEntryAdded:
+		e := ev.Entry
+		if e.Level != log.EntryLevelError {
+			return
+		}
+		problem = fmt.Sprintf("console (%s): %s %s", e.Source, e.Text, e.URL)
+		if e.Source == log.EntrySourceNetwork || strings.Contains(e.Text, "CORS") || strings.Contains(e.Text, "net::") {
+			p.mu.Lock()
+			defer p.mu.Unlock()
+			for _, a := range p.allowed {
+				if strings.Contains(problem, a) {
+					return
+				}
+			}
+			p.problems = append(p.problems, problem)
+			return
+		}
+	case *runtime.EventBindingCalled:
+		if ev.Name != "opcheckTestCSP" {
+			return
+		}
+		problem = "CSP violation: " + ev.Payload
+	default:
+		return
+	}
+	p.mu.Lock()
+	p.problems = append(p.problems, problem)
+	p.mu.Unlock()
+}
+
+// do runs actions and fails the test on error.
+func (p *tab) do(actions ...chromedp.Action[chromedp.Void]) {
+	p.t.Helper()
+	if err := chromedp.Do(p.ctx, actions...); err != nil {
+		p.t.Fatalf("browser: %v", err)
+	}
+}
+
+// eval evaluates a JavaScript expression (promises awaited) into T.
+func eval[T any](p *tab, expr string) T {
+	p.t.Helper()
+	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+	if err != nil {
+		p.t.Fatalf("evaluate %s: %v", expr, err)
+	}
+	return v
+}
+
+// waitFor polls a JavaScript condition until it is truthy; it fails the test
+// with what after timeout.
+func (p *tab) waitFor(cond, what string) {
+	p.t.Helper()
+	ctx, cancel := context.WithTimeout(p.ctx, 15*time.Second)
+	defer cancel()
+	if _, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](cond, chromedp.WithPollingInterval(20*time.Millisecond))); err != nil {
+		p.t.Fatalf("waiting for %s (%s): %v", what, cond, err)
+	}
+}
+
+// open loads the page with the given suffix (such as "#1.abc") and waits
+// until the checker is ready.
+func (p *tab) open(suffix string) {
+	p.t.Helper()
+	p.do(chromedp.Navigate(harness.baseURL + suffix))
+	p.waitReady()
+}
+
+// waitReady waits until the checker has loaded and checked the text once.
+func (p *tab) waitReady() {
+	p.t.Helper()
+	p.waitFor(`document.body.dataset.ready === "true" && !document.getElementById("diagnostics").classList.contains("stale") && document.getElementById("status").textContent.startsWith("Checked")`, "the checker to be ready")
+}
+
+// waitChecked waits until the panel shows the check of the current text.
+func (p *tab) waitChecked() {
+	p.t.Helper()
+	p.waitFor(`!document.getElementById("diagnostics").classList.contains("stale") && document.getElementById("status").textContent.startsWith("Checked")`, "the check of the current text")
+}
+
+// editorText is the whole text of the editor, read from CodeMirror's state
+// (the DOM only holds the visible lines).
+func (p *tab) editorText() string {
+	p.t.Helper()
+	return eval[string](p, editorContent+`.cmTile.root.view.state.doc.toString()`)
+}
+
+// editorContent is a JavaScript expression for the editor's content element,
+// inside the shadow root that holds the editor.
+const editorContent = `document.getElementById("editor").shadowRoot.querySelector(".cm-content")`
+
+// focusEditor puts the keyboard focus in the editor.
+func (p *tab) focusEditor() {
+	p.t.Helper()
+	eval[chromedp.Void](p, editorContent+`.focus()`)
+}
+
+// setText replaces the editor's text as a paste would: select all, insert.
+func (p *tab) setText(text string) {
+	p.t.Helper()
+	p.focusEditor()
+	p.do(chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
+	if text == "" {
+		p.do(chromedp.KeyEvent("\b"))
+	} else {
+		p.insertText(text)
+	}
+}
+
+// insertText types text at the cursor in one input event (as an IME or a paste does).
+func (p *tab) insertText(text string) {
+	p.t.Helper()
+	p.do(chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, input.InsertText, input.InsertTextParams{Text: text})
+		return err
+	}))
+}
+
+// finding is one li of #diagnostics.
+type finding struct {
+	Severity, Code, Line, Column, Pointer, Text string
+}
+
+// findings reads the diagnostics panel.
+func (p *tab) findings() []finding {
+	p.t.Helper()
+	return eval[[]finding](p, `[...document.querySelectorAll("#diagnostics li")].map((li) => ({
+		Severity: li.dataset.severity, Code: li.dataset.code, Line: li.dataset.line,
+		Column: li.dataset.column, Pointer: li.dataset.pointer, Text: li.textContent }))`)
+}
+
+// text is the textContent of the element matching the CSS selector.
+func (p *tab) text(sel string) string {
+	p.t.Helper()
+	return eval[string](p, fmt.Sprintf(`document.querySelector(%q)?.textContent ?? ""`, sel))
+}
+
+// click clicks the element matching the CSS selector.
+func (p *tab) click(sel string) {
+	p.t.Helper()
+	p.do(chromedp.Click(chromedp.CSS(sel), chromedp.NodeVisible))
+}
+
+// repoPath is a path relative to the repository root.
+func repoPath(parts ...string) string {
+	return filepath.Join(append([]string{".."}, parts...)...)
+}

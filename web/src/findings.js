@@ -1,0 +1,130 @@
+// The findings panel (#diagnostics) and the conversion of the checker's
+// diagnostics into editor positions and lint marks.
+
+import { bytesToPositions } from "./positions.js";
+import { el, clear } from "./dom.js";
+
+/** PANEL_LIMIT caps how many findings the panel lists (the editor marks them all). */
+export const PANEL_LIMIT = 1000;
+
+const SEVERITIES = [
+  { key: "error", one: "error", many: "errors", title: "Errors" },
+  { key: "warning", one: "warning", many: "warnings", title: "Warnings" },
+  { key: "info", one: "note", many: "notes", title: "Notes" },
+];
+
+/** severityOf is d's severity, reading anything unknown as an error. */
+export function severityOf(d) {
+  return d.severity === "warning" || d.severity === "info" ? d.severity : "error";
+}
+
+/**
+ * locate turns the checker's diagnostics into findings with editor
+ * positions: {d, from, to, fix?: {from, to, replacement, title}}.
+ * @param {string} text the text that was checked
+ * @param {object[]} diagnostics
+ */
+export function locate(text, diagnostics) {
+  const offsets = [];
+  for (const d of diagnostics) {
+    offsets.push(d.offset, d.offset + d.length);
+    if (d.fix) offsets.push(d.fix.offset, d.fix.offset + d.fix.length);
+  }
+  const pos = bytesToPositions(text, offsets);
+  let k = 0;
+  return diagnostics.map((d) => {
+    const f = { d, from: pos[k++], to: pos[k++] };
+    if (d.fix) f.fix = { title: d.fix.title, replacement: d.fix.replacement, from: pos[k++], to: pos[k++], stale: false };
+    return f;
+  });
+}
+
+/** lintDiagnostics makes CodeMirror lint diagnostics; applyFix(i) applies finding i's fix. */
+export function lintDiagnostics(findings, applyFix) {
+  return findings.map((f, i) => ({
+    from: f.from,
+    to: f.to,
+    severity: severityOf(f.d),
+    source: f.d.code,
+    message: `${f.d.message} [${f.d.code}]`,
+    actions: f.fix ? [{ name: f.fix.title || "Fix", apply: () => applyFix(i) }] : undefined,
+  }));
+}
+
+/** countBySeverity counts diagnostics per severity. */
+export function countBySeverity(diagnostics) {
+  const n = { error: 0, warning: 0, info: 0 };
+  for (const d of diagnostics) n[severityOf(d)]++;
+  return n;
+}
+
+/** countsText says "2 errors, 1 warning" in words ("no findings" for none). */
+export function countsText(n) {
+  const parts = [];
+  for (const s of SEVERITIES) if (n[s.key]) parts.push(`${n[s.key]} ${n[s.key] === 1 ? s.one : s.many}`);
+  return parts.length ? parts.join(", ") : "no findings";
+}
+
+/**
+ * renderPanel lists the findings in #diagnostics, grouped by severity, one
+ * li per finding with data-severity, data-code, data-line, data-column and
+ * data-pointer. Text is always set with textContent.
+ * @param {HTMLElement} root #diagnostics
+ * @param {object[]} findings from locate
+ * @param {object} handlers {select(i), fix(i)}
+ */
+export function renderPanel(root, findings, handlers) {
+  clear(root);
+  if (findings.length === 0) {
+    root.append(el("p", { className: "empty" }, "No findings: the checker found nothing to report."));
+    return;
+  }
+  let shown = 0;
+  for (const s of SEVERITIES) {
+    const idx = [];
+    findings.forEach((f, i) => { if (severityOf(f.d) === s.key) idx.push(i); });
+    if (idx.length === 0) continue;
+    const ul = el("ul", { className: "findings" });
+    for (const i of idx) {
+      if (shown >= PANEL_LIMIT) break;
+      shown++;
+      ul.append(findingItem(findings[i], i, handlers));
+    }
+    const head = el("h3", { className: "group-title" }, s.title + " ", el("span", { className: "count" }, String(idx.length)));
+    const section = el("section", { className: `group sev-${s.key}` }, head, ul);
+    section.dataset.severity = s.key;
+    root.append(section);
+  }
+  if (shown < findings.length) {
+    root.append(el("p", { className: "more" }, `Listing the first ${shown} of ${findings.length} findings; the editor marks them all (F8 moves through them).`));
+  }
+}
+
+function findingItem(f, i, handlers) {
+  const d = f.d;
+  const li = el("li", { className: `finding sev-${d.severity}`, tabIndex: 0 });
+  li.dataset.severity = d.severity;
+  li.dataset.code = d.code;
+  li.dataset.line = String(d.line);
+  li.dataset.column = String(d.column);
+  li.dataset.pointer = d.pointer;
+  li.dataset.index = String(i);
+  li.setAttribute("aria-label", `${d.severity} at line ${d.line}, column ${d.column}: ${d.message}`);
+  const where = el("span", { className: "where" }, `${d.line}:${d.column}`);
+  const sev = el("span", { className: "sev" }, d.severity);
+  const msg = el("span", { className: "msg" }, d.message);
+  const meta = el("span", { className: "meta" }, el("code", { className: "code" }, d.code));
+  if (d.pointer) meta.append(" ", el("code", { className: "pointer", title: "JSON Pointer" }, d.pointer));
+  li.append(sev, where, msg, meta);
+  if (f.fix) {
+    const b = el("button", { type: "button", className: "fix" }, f.fix.title || "Fix");
+    b.addEventListener("click", (e) => { e.stopPropagation(); handlers.fix(i); });
+    b.addEventListener("keydown", (e) => e.stopPropagation());
+    li.append(b);
+  }
+  li.addEventListener("click", () => handlers.select(i));
+  li.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" || e.key === " ") { e.preventDefault(); handlers.select(i); }
+  });
+  return li;
+}

@@ -1,0 +1,578 @@
+// The playground page: wires the editor, the checker, the panels and the
+// toolbar together. Every text that came from a person or a server is shown
+// with textContent, never as HTML.
+
+import { Checker, WORKER_THRESHOLD } from "./checker.js";
+import { createEditor, replaceAll, showFindings, selectRange, findingsField, nextDiagnostic, previousDiagnostic } from "./editor.js";
+import { locate, lintDiagnostics, renderPanel, countBySeverity, countsText } from "./findings.js";
+import { renderSummary, shortType } from "./summary.js";
+import { fetchAsHTTP, formatSize } from "./fetch.js";
+import { linkFor, readFragment, decodeState, LONG_LINK } from "./share.js";
+import { load, save, AUTOSAVE_LIMIT } from "./storage.js";
+import { setupTheme } from "./theme.js";
+import { $, el, clear } from "./dom.js";
+import examples from "opcheck:examples";
+
+/** MAX_TEXT is the largest text opcheck opens (file, drop, fetch, paste): 20 MB. */
+const MAX_TEXT = 20_000_000;
+const VIEWS = ["diagnostics", "summary", "query"];
+
+const ui = {
+  editor: $("editor"),
+  diagnostics: $("diagnostics"),
+  counts: $("counts"),
+  summary: $("summary"),
+  query: $("query"),
+  queryResult: $("query-result"),
+  api: $("api"),
+  examples: $("examples"),
+  share: $("share"),
+  redact: $("redact"),
+  format: $("format"),
+  minify: $("minify"),
+  indent: $("indent"),
+  sortKeys: $("sort-keys"),
+  copy: $("copy"),
+  download: $("download"),
+  newDoc: $("new"),
+  openFile: $("open-file"),
+  fetchUrl: $("fetch-url"),
+  fetchToken: $("fetch-token"),
+  fetch: $("fetch"),
+  message: $("message"),
+  loadError: $("load-error"),
+  status: $("status"),
+  infoKind: $("info-kind"),
+  infoApi: $("info-api"),
+  infoTypes: $("info-types"),
+  theme: $("theme"),
+  help: $("help"),
+  shortcuts: $("shortcuts"),
+  shortcutsClose: $("shortcuts-close"),
+  confirm: $("confirm"),
+  confirmText: $("confirm-text"),
+  confirmOk: $("confirm-ok"),
+  confirmCancel: $("confirm-cancel"),
+};
+
+const checker = new Checker();
+let lastResult = null; // the last validation's result
+let lastText = ""; // the text it checked
+let pristine = ""; // the text as last loaded from outside (example, file, fetch, link)
+let currentView = "diagnostics";
+let validateTimer = 0;
+let runSeq = 0;
+let autosaveTimer = 0;
+let autosaveWarned = false;
+
+// ---- messages -------------------------------------------------------------
+
+let messageTimer = 0;
+/** say shows a short message above the editor; kind is "info", "warn" or "error". */
+function say(text, kind = "info") {
+  clearTimeout(messageTimer);
+  ui.message.textContent = text;
+  ui.message.dataset.kind = kind;
+  ui.message.hidden = false;
+  if (kind === "info") messageTimer = setTimeout(() => { ui.message.hidden = true; }, 8000);
+}
+
+// ---- the editor -----------------------------------------------------------
+
+const view = createEditor({
+  parent: ui.editor,
+  doc: load("text", ""),
+  onChange,
+  commands: {
+    share: () => doShare(),
+    format: () => doFormat(),
+    dropFile: (file) => openFile(file),
+    maxLength: MAX_TEXT,
+    onTooLong: (n) => say(`That would make the text ${formatSize(n)} long; opcheck holds up to ${formatSize(MAX_TEXT)}. Nothing was pasted.`, "error"),
+  },
+});
+
+function text() {
+  return view.state.doc.toString();
+}
+
+function onChange() {
+  ui.diagnostics.classList.add("stale");
+  scheduleValidate();
+  clearTimeout(autosaveTimer);
+  autosaveTimer = setTimeout(autosave, 400);
+}
+
+function autosave() {
+  clearTimeout(autosaveTimer);
+  const doc = view.state.doc;
+  if (doc.length > AUTOSAVE_LIMIT) {
+    if (!autosaveWarned) {
+      autosaveWarned = true;
+      say(`This text is too long to keep in the browser's storage (over ${formatSize(AUTOSAVE_LIMIT)}); it will be lost when the tab closes. Download it to keep it.`, "warn");
+    }
+    return;
+  }
+  if (!save("text", doc.toString()) && !autosaveWarned) {
+    autosaveWarned = true;
+    say("The browser refused to save the text locally (storage full or turned off); download it to keep it.", "warn");
+  }
+}
+
+/** loadText replaces the editor's text (one undoable step) and checks it at once. */
+function loadText(t) {
+  replaceAll(view, t);
+  pristine = t;
+  autosave();
+  validateNow();
+}
+
+function hasUnsavedText() {
+  const doc = view.state.doc;
+  return doc.length > 0 && doc.toString() !== pristine;
+}
+
+// ---- validation -----------------------------------------------------------
+
+function scheduleValidate() {
+  clearTimeout(validateTimer);
+  const len = view.state.doc.length;
+  const delay = len < 20_000 ? 25 : len < WORKER_THRESHOLD ? 100 : 300;
+  validateTimer = setTimeout(runValidate, delay);
+}
+
+function validateNow() {
+  clearTimeout(validateTimer);
+  runValidate();
+}
+
+async function runValidate() {
+  if (!checker.ns) return; // checked once the checker is ready
+  const seq = ++runSeq;
+  const doc = view.state.doc;
+  const t = doc.toString();
+  const t0 = performance.now();
+  const result = await checker.validate(t, { api: ui.api.value });
+  if (result === null || seq !== runSeq || view.state.doc !== doc) return; // stale: a newer run follows
+  showResult(result, t, performance.now() - t0);
+}
+
+function showResult(result, t, ms) {
+  ui.diagnostics.classList.remove("stale");
+  if (!result.ok) {
+    lastResult = null;
+    clear(ui.diagnostics);
+    ui.diagnostics.append(el("p", { className: "error" }, `The checker failed on this text: ${result.error.message}. Your text is kept.`));
+    ui.status.textContent = "The checker failed on this text.";
+    return;
+  }
+  lastResult = result;
+  lastText = t;
+  const findings = locate(t, result.diagnostics || []);
+  showFindings(view, findings, lintDiagnostics(findings, applyFix));
+  renderPanel(ui.diagnostics, findings, { select: selectFinding, fix: applyFix });
+  const n = countBySeverity(result.diagnostics || []);
+  ui.counts.textContent = String(findings.length);
+  ui.counts.dataset.errors = String(n.error);
+  ui.status.textContent = `Checked in ${Math.max(1, Math.round(ms))} ms: ${countsText(n)}.`;
+  ui.infoKind.textContent = result.kind || "–";
+  ui.infoApi.textContent = result.api || ui.api.value;
+  const types = [...new Set((result.objects || []).map((o) => shortType(o.type)))];
+  ui.infoTypes.textContent = types.length ? types.join(", ") : "none found";
+  if (currentView === "summary") renderSummary(ui.summary, lastResult, lastText);
+  if (currentView === "query") runQuery();
+}
+
+function selectFinding(i) {
+  const f = view.state.field(findingsField)[i];
+  if (f) selectRange(view, f.from, f.to);
+}
+
+function applyFix(i) {
+  const f = view.state.field(findingsField)[i];
+  if (!f || !f.fix) return;
+  if (f.fix.stale) {
+    say("The text changed where this fix applies; try again once the check has caught up.", "warn");
+    return;
+  }
+  view.dispatch({
+    changes: { from: f.fix.from, to: f.fix.to, insert: f.fix.replacement },
+    selection: { anchor: f.fix.from + f.fix.replacement.length },
+    userEvent: "input.fix",
+    scrollIntoView: true,
+  });
+  view.focus();
+  say(`Applied “${f.fix.title}”. Ctrl+Z undoes it.`);
+}
+
+// ---- views ----------------------------------------------------------------
+
+const tabs = VIEWS.map((v) => $(`tab-${v}`));
+
+function setView(name, remember = true) {
+  if (!VIEWS.includes(name)) name = "diagnostics";
+  currentView = name;
+  VIEWS.forEach((v, i) => {
+    const on = v === name;
+    tabs[i].setAttribute("aria-selected", String(on));
+    tabs[i].tabIndex = on ? 0 : -1;
+    $(`panel-${v}`).hidden = !on;
+  });
+  if (remember) save("view", name);
+  if (name === "summary") renderSummary(ui.summary, lastResult, lastText);
+  if (name === "query") runQuery();
+}
+
+tabs.forEach((tab, i) => {
+  tab.addEventListener("click", () => setView(VIEWS[i]));
+  tab.addEventListener("keydown", (e) => {
+    let j = -1;
+    if (e.key === "ArrowRight") j = (i + 1) % VIEWS.length;
+    else if (e.key === "ArrowLeft") j = (i + VIEWS.length - 1) % VIEWS.length;
+    else if (e.key === "Home") j = 0;
+    else if (e.key === "End") j = VIEWS.length - 1;
+    if (j < 0) return;
+    e.preventDefault();
+    setView(VIEWS[j]);
+    tabs[j].focus();
+  });
+});
+
+function runQuery() {
+  const path = ui.query.value.trim();
+  ui.queryResult.dataset.state = "";
+  if (!checker.ns) {
+    ui.queryResult.textContent = "Waiting for the checker…";
+    return;
+  }
+  if (path === "") {
+    ui.queryResult.textContent = "Type a path to see what it selects.";
+    ui.queryResult.dataset.state = "empty";
+    return;
+  }
+  const r = checker.call("query", text(), path);
+  if (!r.ok) {
+    ui.queryResult.textContent = r.error.message;
+    ui.queryResult.dataset.state = "error";
+  } else if (!r.exists) {
+    ui.queryResult.textContent = "Nothing matches this path.";
+    ui.queryResult.dataset.state = "none";
+  } else {
+    let shown = r.result;
+    try {
+      shown = JSON.stringify(JSON.parse(r.result), null, 2);
+    } catch {
+      // not JSON on its own: show it as the checker gave it
+    }
+    ui.queryResult.textContent = shown;
+    ui.queryResult.dataset.state = "match";
+  }
+}
+
+let queryTimer = 0;
+ui.query.addEventListener("input", () => {
+  save("query", ui.query.value);
+  clearTimeout(queryTimer);
+  queryTimer = setTimeout(runQuery, 120);
+});
+
+// ---- format, minify, copy, download ---------------------------------------
+
+function indentValue() {
+  return ui.indent.value === "tab" ? "\t" : ui.indent.value === "4" ? "    " : "  ";
+}
+
+function rewrite(name, r, done) {
+  if (!r.ok) {
+    say(`${name} needs a JSON document without syntax errors: ${r.error.message}`, "error");
+    return;
+  }
+  if (r.text === text()) {
+    say(`${name}: nothing to change.`);
+    return;
+  }
+  replaceAll(view, r.text, `input.${name.toLowerCase()}`);
+  validateNow();
+  say(`${done} Ctrl+Z undoes it.`);
+}
+
+function doFormat() {
+  if (!checker.ns) return;
+  rewrite("Format", checker.call("format", text(), { indent: indentValue(), sortKeys: ui.sortKeys.checked }), "Formatted.");
+}
+
+function doMinify() {
+  if (!checker.ns) return;
+  rewrite("Minify", checker.call("minify", text()), "Minified.");
+}
+
+ui.format.addEventListener("click", doFormat);
+ui.minify.addEventListener("click", doMinify);
+ui.indent.value = load("indent", "2");
+ui.sortKeys.checked = load("sortKeys", "0") === "1";
+ui.indent.addEventListener("change", () => save("indent", ui.indent.value));
+ui.sortKeys.addEventListener("change", () => save("sortKeys", ui.sortKeys.checked ? "1" : "0"));
+
+async function copyText(t, what) {
+  try {
+    await navigator.clipboard.writeText(t);
+    return true;
+  } catch {
+    say(`The browser did not allow copying the ${what}; select it and press Ctrl+C.`, "warn");
+    return false;
+  }
+}
+
+ui.copy.addEventListener("click", async () => {
+  const t = text();
+  if (await copyText(t, "text")) say(`Copied ${t.length.toLocaleString("en")} characters.`);
+});
+
+const EXTENSIONS = { http: "http", markdown: "md", log: "log" };
+ui.download.addEventListener("click", () => {
+  const ext = (lastResult && EXTENSIONS[lastResult.kind]) || "json";
+  const blob = new Blob([text()], { type: ext === "json" ? "application/json" : "text/plain" });
+  const a = el("a", { href: URL.createObjectURL(blob), download: `opcheck.${ext}` });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+});
+
+// ---- getting text in ------------------------------------------------------
+
+/** askReplace asks before unsaved text is replaced; resolves true to go on. */
+function askReplace(what) {
+  if (!hasUnsavedText()) return Promise.resolve(true);
+  ui.confirmText.textContent = `Replace your text with ${what}? Your text is not kept anywhere else (Share makes a link of it; Ctrl+Z also brings it back).`;
+  return new Promise((resolve) => {
+    const done = (ok) => {
+      ui.confirmOk.removeEventListener("click", yes);
+      ui.confirmCancel.removeEventListener("click", no);
+      ui.confirm.removeEventListener("cancel", no);
+      if (ui.confirm.open) ui.confirm.close();
+      resolve(ok);
+    };
+    const yes = () => done(true);
+    const no = (e) => { if (e) e.preventDefault(); done(false); };
+    ui.confirmOk.addEventListener("click", yes);
+    ui.confirmCancel.addEventListener("click", no);
+    ui.confirm.addEventListener("cancel", no);
+    ui.confirm.showModal();
+    ui.confirmOk.focus();
+  });
+}
+
+ui.newDoc.addEventListener("click", () => {
+  loadText("");
+  view.focus();
+  say("Started an empty document. Ctrl+Z brings the old text back.");
+});
+
+function fillExamples() {
+  const groups = new Map();
+  examples.forEach((ex, i) => {
+    if (!groups.has(ex.group)) groups.set(ex.group, el("optgroup", { label: ex.group }));
+    groups.get(ex.group).append(el("option", { value: String(i) }, ex.name));
+  });
+  for (const g of groups.values()) ui.examples.append(g);
+}
+fillExamples();
+
+ui.examples.addEventListener("change", async () => {
+  const ex = examples[Number(ui.examples.value)];
+  if (!ex) return;
+  if (await askReplace(`the example “${ex.name}”`)) {
+    ui.api.value = ex.api;
+    save("api", ex.api);
+    loadText(ex.text);
+    say(`Loaded the example “${ex.name}”.`);
+  }
+  ui.examples.value = "";
+});
+
+async function openFile(file) {
+  if (file.size > MAX_TEXT) {
+    say(`“${file.name}” is ${formatSize(file.size)}; opcheck opens files up to ${formatSize(MAX_TEXT)}. Nothing was changed.`, "error");
+    return;
+  }
+  let t;
+  try {
+    t = await file.text();
+  } catch (err) {
+    say(`“${file.name}” could not be read: ${err.message}`, "error");
+    return;
+  }
+  loadText(t);
+  say(`Opened “${file.name}” (${formatSize(file.size)}). Ctrl+Z brings the old text back.`);
+}
+
+ui.openFile.addEventListener("change", () => {
+  const file = ui.openFile.files && ui.openFile.files[0];
+  if (file) openFile(file);
+  ui.openFile.value = "";
+});
+
+document.addEventListener("dragover", (e) => {
+  if (e.dataTransfer && [...e.dataTransfer.types].includes("Files")) {
+    e.preventDefault();
+    document.body.classList.add("dragging");
+  }
+});
+document.addEventListener("dragleave", (e) => {
+  if (e.relatedTarget === null) document.body.classList.remove("dragging");
+});
+document.addEventListener("drop", (e) => {
+  document.body.classList.remove("dragging");
+  if (e.defaultPrevented) return; // the editor took it
+  const file = e.dataTransfer && e.dataTransfer.files && e.dataTransfer.files[0];
+  if (!file) return;
+  e.preventDefault();
+  openFile(file);
+});
+
+/** fetchInto loads url (with token when given) as a raw HTTP response; the text is kept on failure. */
+async function fetchInto(url, token) {
+  ui.fetch.disabled = true;
+  ui.status.textContent = "Fetching…";
+  try {
+    const t = await fetchAsHTTP(url, token, MAX_TEXT);
+    loadText(t);
+    say("Fetched the response and loaded it as a raw HTTP message. Ctrl+Z brings the old text back.");
+  } catch (err) {
+    say(`Fetch failed: ${err.message}. Your text was not changed.`, "error");
+    ui.status.textContent = "Fetch failed.";
+  } finally {
+    ui.fetch.disabled = false;
+  }
+}
+
+ui.fetch.addEventListener("click", () => {
+  const url = ui.fetchUrl.value.trim();
+  if (!url) {
+    say("Type the URL to fetch first.", "warn");
+    ui.fetchUrl.focus();
+    return;
+  }
+  fetchInto(url, ui.fetchToken.value.trim());
+});
+ui.fetchUrl.addEventListener("keydown", (e) => { if (e.key === "Enter") ui.fetch.click(); });
+ui.fetchToken.addEventListener("keydown", (e) => { if (e.key === "Enter") ui.fetch.click(); });
+
+// ---- API version, share, redact -------------------------------------------
+
+ui.api.value = load("api", "v1.0") === "beta" ? "beta" : "v1.0";
+ui.api.addEventListener("change", () => {
+  save("api", ui.api.value);
+  validateNow();
+});
+
+ui.redact.checked = load("redact", "0") === "1";
+ui.redact.addEventListener("change", () => save("redact", ui.redact.checked ? "1" : "0"));
+
+async function doShare() {
+  if (!checker.ns) return;
+  const r = linkFor(checker, { text: text(), api: ui.api.value, query: ui.query.value, view: currentView }, ui.redact.checked);
+  if (!r.ok) {
+    say(r.error, "error");
+    return;
+  }
+  history.replaceState(null, "", r.url);
+  const copied = await copyText(r.url, "link");
+  let msg = copied ? `Link copied (${r.url.length.toLocaleString("en")} characters).` : `The link is in the address bar (${r.url.length.toLocaleString("en")} characters).`;
+  if (ui.redact.checked) msg += " It carries the redacted text.";
+  let kind = copied ? "info" : "warn";
+  if (r.url.length > LONG_LINK) {
+    msg += ` It is longer than ${LONG_LINK.toLocaleString("en")} characters: chat tools and ticket systems often cut such links. Share less text, or attach the text as a file.`;
+    kind = "warn";
+  }
+  say(msg, kind);
+}
+ui.share.addEventListener("click", doShare);
+
+/** openFragment acts on the address's fragment: a state link or a #url= link. */
+async function openFragment() {
+  const f = readFragment();
+  if (f.kind === "url") {
+    ui.fetchUrl.value = f.url;
+    await fetchInto(f.url, ""); // never with a token
+    return;
+  }
+  if (f.kind !== "state") return;
+  const r = decodeState(checker, f.fragment);
+  if (!r.ok) {
+    say(`This link could not be opened: ${r.error}. Your saved text is kept.`, "error");
+    return;
+  }
+  ui.api.value = r.state.api;
+  save("api", r.state.api);
+  ui.query.value = r.state.query;
+  loadText(r.state.text);
+  if (r.state.view) setView(r.state.view, false);
+  say("Opened the shared link.");
+}
+window.addEventListener("hashchange", () => { if (checker.ns) openFragment(); });
+
+// ---- keyboard, dialogs, theme ---------------------------------------------
+
+function openShortcuts() {
+  if (!ui.shortcuts.open) ui.shortcuts.showModal();
+}
+ui.help.addEventListener("click", openShortcuts);
+ui.shortcutsClose.addEventListener("click", () => ui.shortcuts.close());
+
+/** isTyping reports whether a key event goes to a text field or the editor (inside its shadow root). */
+function isTyping(event) {
+  const target = event.composedPath()[0];
+  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+}
+
+document.addEventListener("keydown", (e) => {
+  if (e.defaultPrevented) return; // the editor handled it
+  const mod = e.ctrlKey || e.metaKey;
+  if (mod && !e.shiftKey && e.key.toLowerCase() === "s") {
+    e.preventDefault();
+    doShare();
+  } else if (mod && e.shiftKey && e.key.toLowerCase() === "f") {
+    e.preventDefault();
+    doFormat();
+  } else if (e.key === "F8") {
+    e.preventDefault();
+    view.focus();
+    (e.shiftKey ? previousDiagnostic : nextDiagnostic)(view);
+  } else if (e.key === "?" && !mod && !isTyping(e)) {
+    e.preventDefault();
+    openShortcuts();
+  }
+});
+
+setupTheme(ui.theme);
+setView(load("view", "diagnostics"), false);
+ui.query.value = load("query", "");
+
+// ---- start ----------------------------------------------------------------
+
+window.addEventListener("pagehide", autosave);
+
+async function start() {
+  ui.status.textContent = "Loading the checker…";
+  document.body.classList.add("loading");
+  try {
+    await checker.start();
+  } catch (err) {
+    document.body.classList.remove("loading");
+    document.body.classList.add("load-failed");
+    ui.loadError.textContent = `The checker could not be loaded: ${err.message} You can still edit; your text is saved in this browser.`;
+    ui.loadError.hidden = false;
+    clear(ui.diagnostics);
+    ui.diagnostics.append(el("p", { className: "error" }, "No checks without the checker: see the message above."));
+    ui.status.textContent = "The checker could not be loaded.";
+    return;
+  }
+  document.body.classList.remove("loading");
+  document.body.dataset.ready = "true";
+  await openFragment();
+  validateNow();
+}
+
+start();

@@ -1,0 +1,62 @@
+// Permalinks: the whole state (text, API version, query, view) in the URL
+// fragment, which browsers never send to a server. The checker encodes and
+// decodes it (deflate, base64url, a version prefix, a decompression cap).
+
+/** LONG_LINK is the length above which a link is likely cut by chat tools and ticket systems. */
+export const LONG_LINK = 8000;
+
+/** URL_PREFIX starts a fragment that asks the page to fetch a URL on open. */
+export const URL_PREFIX = "url=";
+
+/**
+ * linkFor makes the share link for state: the page's address with the
+ * fragment the checker encoded. It resolves to {ok, url} or {ok: false,
+ * error}.
+ */
+export function linkFor(checker, state, redact) {
+  let text = state.text;
+  if (redact) {
+    const r = checker.call("redact", text);
+    if (!r.ok) return { ok: false, error: `the text could not be redacted (${r.error.message}), so no link was made` };
+    text = r.text;
+  }
+  const enc = checker.call("encodeLink", { text, api: state.api, query: state.query, view: state.view });
+  if (!enc.ok) return { ok: false, error: `no link was made: ${enc.error.message}` };
+  const url = location.origin + location.pathname + location.search + "#" + enc.fragment;
+  return { ok: true, url, text };
+}
+
+/**
+ * readFragment says what the current fragment holds: {kind: "none"},
+ * {kind: "url", url}, or {kind: "state", fragment}.
+ */
+export function readFragment(hash = location.hash) {
+  const f = hash.startsWith("#") ? hash.slice(1) : hash;
+  if (f === "") return { kind: "none" };
+  if (f.startsWith(URL_PREFIX)) {
+    let url;
+    try {
+      url = decodeURIComponent(f.slice(URL_PREFIX.length));
+    } catch {
+      url = f.slice(URL_PREFIX.length);
+    }
+    return { kind: "url", url };
+  }
+  return { kind: "state", fragment: f };
+}
+
+/** decodeState asks the checker to open a fragment; {ok, state} or {ok: false, error}. */
+export function decodeState(checker, fragment) {
+  const r = checker.call("decodeLink", fragment);
+  if (!r.ok) return { ok: false, error: r.error.message };
+  const s = r.state || {};
+  return {
+    ok: true,
+    state: {
+      text: typeof s.text === "string" ? s.text : "",
+      api: s.api === "beta" ? "beta" : "v1.0",
+      query: typeof s.query === "string" ? s.query : "",
+      view: typeof s.view === "string" ? s.view : "",
+    },
+  };
+}

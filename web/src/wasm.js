@@ -1,0 +1,96 @@
+// Loading the Go checker (opcheck.wasm) and calling it.
+//
+// The page creates the globalThis.opcheck namespace and its ready promise,
+// starts Go, and awaits the promise: Go installs its functions there and
+// resolves it. No polling.
+
+/** WASM_URL is a plain file name: the build's packer rewrites it to the hashed name. */
+export const WASM_URL = "opcheck.wasm";
+
+/**
+ * createNamespace makes a fresh globalThis.opcheck with its ready promise.
+ * @param {object} scope globalThis or a worker's self
+ */
+export function createNamespace(scope) {
+  const ns = {};
+  ns.ready = new Promise((resolve) => {
+    ns.resolveReady = resolve;
+  });
+  scope.opcheck = ns;
+  return ns;
+}
+
+/**
+ * startGo runs a Go instance and resolves to {ns, module, isRunning} once Go
+ * has installed its functions. source is the Response of opcheck.wasm (the
+ * first start: compiled while it downloads) or an already compiled
+ * WebAssembly.Module (a worker, or a restart). onExit is called if the Go
+ * program stops later (a fatal error), so the page can start a new one.
+ */
+export async function startGo(scope, source, onExit) {
+  if (typeof scope.Go !== "function") {
+    throw new Error("the Go support script did not load, so the checker cannot start. Reload the page.");
+  }
+  const ns = createNamespace(scope);
+  const go = new scope.Go();
+  let module;
+  let instance;
+  if (source instanceof WebAssembly.Module) {
+    module = source;
+    instance = await WebAssembly.instantiate(module, go.importObject);
+  } else {
+    try {
+      ({ module, instance } = await WebAssembly.instantiateStreaming(source, go.importObject));
+    } catch (err) {
+      throw new Error(`could not start the checker: ${err.message}. The download may be damaged, or this browser lacks WebAssembly; reload the page.`);
+    }
+  }
+  let running = true;
+  const exited = go.run(instance);
+  const stopped = exited.then(
+    () => { throw new Error("the checker stopped while starting"); },
+    (err) => { throw new Error("the checker stopped while starting: " + err.message); },
+  );
+  stopped.catch(() => {});
+  await Promise.race([ns.ready, stopped]);
+  exited.then(
+    () => { running = false; if (onExit) onExit(); },
+    () => { running = false; if (onExit) onExit(); },
+  );
+  return { ns, module, isRunning: () => running };
+}
+
+/**
+ * fetchWasm downloads opcheck.wasm, with a message a person can act on when
+ * that fails.
+ */
+export async function fetchWasm(url = WASM_URL) {
+  let response;
+  try {
+    response = await fetch(url);
+  } catch (err) {
+    throw new Error(`could not download the checker (${url}): ${err.message}. Check the connection and reload the page.`);
+  }
+  if (!response.ok) {
+    throw new Error(`could not download the checker (${url}): the server answered ${response.status} ${response.statusText}. Reload the page; if that does not help, the site is broken or being updated.`);
+  }
+  return response;
+}
+
+/**
+ * call runs opcheck[name](...args) and always returns a plain result: the
+ * adapter never throws by contract, but a stopped Go program does.
+ */
+export function call(ns, name, ...args) {
+  const fn = ns && ns[name];
+  if (typeof fn !== "function") {
+    return { ok: false, error: { message: `this build of the checker has no ${name} function` } };
+  }
+  try {
+    const r = fn(...args);
+    if (r && typeof r === "object") return r;
+    return { ok: false, error: { message: `${name} returned no result` } };
+  } catch (err) {
+    return { ok: false, error: { message: `${name} failed: ${err && err.message ? err.message : String(err)}` } };
+  }
+}
