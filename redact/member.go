@@ -1,0 +1,171 @@
+package redact
+
+import "strings"
+
+// memberClass is what the string value of a JSON member holds.
+type memberClass int
+
+const (
+	notSensitive memberClass = iota
+	personal                 // a name, address or number of a person
+	secret                   // a credential or shared secret
+)
+
+// personalMembers and secretMembers are the JSON member names (compared
+// without regard to case) whose string values are replaced whole.
+var (
+	personalMembers = [...]string{
+		"displayName", "givenName", "surname", "firstName", "lastName", "fullName",
+		"nickname", "mailNickname", "preferredName", "userName",
+		"userPrincipalName", "upn", "mail", "email", "emailAddress",
+		"phone", "mobilePhone", "businessPhone",
+	}
+	secretMembers = [...]string{
+		"clientState", "validationToken", "accessToken", "access_token", "refreshToken",
+		"refresh_token", "idToken", "id_token", "clientSecret", "client_secret",
+		"password", "secret", "token", "apiKey", "api_key", "authorization",
+	}
+)
+
+func classify(name string) memberClass {
+	if len(name) < 3 || len(name) > 17 {
+		return notSensitive // shorter or longer than every name listed
+	}
+	for _, m := range personalMembers {
+		if strings.EqualFold(name, m) {
+			return personal
+		}
+	}
+	for _, m := range secretMembers {
+		if strings.EqualFold(name, m) {
+			return secret
+		}
+	}
+	return notSensitive
+}
+
+// member recognises a sensitive JSON member at s[i]: "name": "value", or the
+// same with every quote escaped (\"name\": \"value\"), as when a log line
+// carries JSON inside a string, or with a bare name (name="value", as in
+// logs); "=" may stand for ":". It replaces the value's content, leaving the
+// quotes, and returns the end of the value, or -1.
+func (r *redactor) member(i int) int {
+	s := r.s
+	q := ""
+	switch {
+	case s[i] == '"':
+		q = `"`
+	case s[i] == '\\':
+		q = `\"`
+	}
+	ks := i + len(q)
+	ke := ks
+	for ke < len(s) && ke-ks <= 24 && isWord(s[ke]) {
+		ke++
+	}
+	if !strings.HasPrefix(s[ke:], q) {
+		return -1
+	}
+	class := classify(s[ks:ke])
+	if class == notSensitive {
+		return -1
+	}
+	j := skipSpace(s, ke+len(q))
+	if q == "" {
+		q = `"`
+	}
+	if j >= len(s) || s[j] != ':' && s[j] != '=' {
+		return -1
+	}
+	j = skipSpace(s, j+1)
+	if !strings.HasPrefix(s[j:], q) {
+		return -1
+	}
+	vs := j + len(q)
+	ve := stringEnd(s, vs, q == `\"`)
+	if ve < 0 {
+		return -1
+	}
+	if ve > vs {
+		r.replaceValue(vs, ve, class)
+	}
+	return ve + len(q)
+}
+
+// replaceValue replaces s[vs:ve], a member's value: a secret becomes a
+// token; anything personal becomes an address, a GUID or a phone number when
+// that is all it is, and a name otherwise.
+func (r *redactor) replaceValue(vs, ve int, class memberClass) {
+	v := r.s[vs:ve]
+	if class == secret {
+		r.replace(vs, ve, tokenKind, v)
+		return
+	}
+	if isAlnum(v[0]) {
+		if end, _ := emailAt(v, 0); end == len(v) {
+			r.replace(vs, ve, emailKind, strings.ToLower(v))
+			return
+		}
+		if end, key := guidAt(v, 0); end == len(v) {
+			r.replace(vs, ve, guidKind, key)
+			return
+		}
+	}
+	if v[0] == '+' {
+		if end, digits := phoneAt(v, 0); end == len(v) {
+			r.replace(vs, ve, phoneKind, digits)
+			return
+		}
+	}
+	r.replace(vs, ve, nameKind, v)
+}
+
+// stringEnd returns the index of the quote that closes the string whose
+// content starts at s[i], or -1 if the string does not end on this line. When
+// escaped is set, the quotes are themselves escaped (\") and the content is
+// JSON text inside a JSON string: \\ is an escaped backslash of the inner
+// text and \" after it an escaped inner quote; a bare " ends the outer string
+// first, so there is no match.
+func stringEnd(s string, i int, escaped bool) int {
+	inner := false // the inner text's last character was an unpaired backslash
+	for i < len(s) {
+		switch s[i] {
+		case '\n', '\r':
+			return -1
+		case '"':
+			if escaped {
+				return -1
+			}
+			return i
+		case '\\':
+			if i+1 >= len(s) {
+				return -1
+			}
+			if escaped {
+				switch s[i+1] {
+				case '"':
+					if !inner {
+						return i
+					}
+					inner = false
+				case '\\':
+					inner = !inner
+				default:
+					inner = false
+				}
+			}
+			i += 2
+			continue
+		}
+		inner = false
+		i++
+	}
+	return -1
+}
+
+func skipSpace(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n') {
+		i++
+	}
+	return i
+}
