@@ -232,8 +232,10 @@ func escapeLen(s string, i int) int {
 	return 2
 }
 
-func isWord(c byte) bool  { return isAlnum(c) || c == '_' }
-func isAlnum(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+func isWord(c byte) bool { return isAlnum(c) || c == '_' }
+func isAlnum(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 func isHex(c byte) bool   { return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
 func isUpper(c byte) bool { return 'A' <= c && c <= 'Z' }
