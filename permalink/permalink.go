@@ -80,6 +80,26 @@ func Encode(s State) string {
 	return string(out)
 }
 
+// EncodeChecked is Encode for states that may not fit: it returns the
+// fragment only if Decode will open it, and otherwise an [*Error] of kind
+// ErrTooLarge (the fields add up to more than MaxDecoded bytes) or ErrTooLong
+// (the text compresses too poorly for a MaxFragment fragment).
+func EncodeChecked(s State) (string, error) {
+	size := 0
+	for _, f := range s.fields() {
+		size += len(appendUvarint(nil, uint64(len(*f)))) + len(*f)
+	}
+	if size > MaxDecoded {
+		return "", newError(ErrTooLarge, "the state takes "+strconv.Itoa(size)+" bytes, the limit is "+strconv.Itoa(MaxDecoded))
+	}
+	fragment := Encode(s)
+	if len(fragment) > MaxFragment {
+		return "", newError(ErrTooLong, "the link would have "+strconv.Itoa(len(fragment))+
+			" characters, the limit is "+strconv.Itoa(MaxFragment))
+	}
+	return fragment, nil
+}
+
 // Decode reads a fragment written by Encode, with or without its leading
 // "#". It fails closed: any problem gives a zero State and an [*Error] whose
 // Kind is one of the Err sentinels, so errors.Is(err, ErrTruncated) and the

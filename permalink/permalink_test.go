@@ -95,6 +95,37 @@ func noise(n int) string {
 	return string(b)
 }
 
+func TestEncodeChecked(t *testing.T) {
+	tests := []struct {
+		name    string
+		in      State
+		wantErr error
+	}{
+		{"small", State{Text: invite, API: "beta"}, nil},
+		{"exactly the cap", State{Text: strings.Repeat("a", MaxDecoded-6)}, nil}, // 3 empty fields, 3 length bytes
+		{"one byte over the cap", State{Text: strings.Repeat("a", MaxDecoded-5)}, ErrTooLarge},
+		{"over the cap in the query", State{Text: "{}", Query: strings.Repeat("q", MaxDecoded)}, ErrTooLarge},
+		{"incompressible", State{Text: noise(MaxFragment)}, ErrTooLong},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			frag, err := EncodeChecked(tt.in)
+			if !errors.Is(err, tt.wantErr) {
+				t.Fatalf("got error %v, want %v", err, tt.wantErr)
+			}
+			if err != nil {
+				if frag != "" {
+					t.Errorf("got fragment %.20q with the error, want none", frag)
+				}
+				return
+			}
+			if got, err := Decode(frag); err != nil || got != tt.in {
+				t.Errorf("Decode(EncodeChecked(s)): got %+.40v, %v, want the state back", got, err)
+			}
+		})
+	}
+}
+
 func TestEncodeCompresses(t *testing.T) {
 	text := bigText(100 << 10)
 	frag := Encode(State{Text: text})
