@@ -58,8 +58,8 @@ var writers = sync.Pool{New: func() any {
 
 // Encode returns the fragment (without its "#") that Decode turns back into
 // s. A state whose fields add up to more than about [MaxDecoded] bytes makes
-// a link that Decode refuses; callers that accept arbitrary text should
-// decode the result once to tell the user.
+// a link that Decode refuses; callers that accept arbitrary text use
+// [EncodeChecked], which says so instead.
 func Encode(s State) string {
 	var z bytes.Buffer
 	w := writers.Get().(*flate.Writer)
@@ -115,7 +115,7 @@ func Decode(fragment string) (State, error) {
 		return State{}, newError(ErrVersion, "the fragment does not start with a version such as \"1.\"")
 	}
 	if version != "1" {
-		return State{}, newError(ErrVersion, "got version "+quote(version)+", this page reads version 1")
+		return State{}, newError(ErrVersion, "got version "+quote(version)+", but the only version known is 1")
 	}
 	data, err := base64.RawURLEncoding.DecodeString(body)
 	if err != nil {

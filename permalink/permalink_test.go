@@ -170,7 +170,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"empty", "", ErrVersion, `does not start with a version`},
 		{"only a hash", "#", ErrVersion, `does not start with a version`},
 		{"no version", "eNpLyc", ErrVersion, `"1."`},
-		{"version 2", "2." + body, ErrVersion, `got version "2", this page reads version 1`},
+		{"version 2", "2." + body, ErrVersion, `got version "2", but the only version known is 1`},
 		{"version 0", "0." + body, ErrVersion, `version "0"`},
 		{"long version", strings.Repeat("9", 100) + ".x", ErrVersion, `"9999999999999999"...`},
 		{"padding", good + "==", ErrBase64, "position"},
