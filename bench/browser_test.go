@@ -1,0 +1,619 @@
+package bench
+
+// TestBrowserBench measures the real page, served by the real server binary
+// (../bin/opcheck-server, made by `make build`), in headless Chromium driven
+// through the DevTools protocol, and writes the results as BENCHMARKS.md.
+// It is a measurement, not a unit test: it runs only with
+// OPCHECK_BROWSER_BENCH=1 (make bench sets it), and it fails only when
+// something does not work (a page error, a validator that disagrees with
+// itself), never on a timing.
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	_ "embed"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	cdpruntime "github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"opcheck/graph"
+	"opcheck/internal/benchdoc"
+)
+
+var (
+	reportFile = flag.String("report", "", "write the results to this Markdown `file` (BENCHMARKS.md)")
+	nativeFile = flag.String("native", "", "`file` with the output of the native go test -bench run, to include in the report")
+)
+
+const (
+	serverBin   = "../bin/opcheck-server"
+	distDir     = "../web/dist"
+	chromiumBin = "/usr/bin/chromium"
+	// benchTimeout bounds the whole browser run; make bench must finish in
+	// under 10 minutes on 2 cores.
+	benchTimeout = 7 * time.Minute
+)
+
+// probeJS is installed in every page before its own scripts.
+//
+//go:embed probe.js
+var probeJS string
+
+// benchSizes are the nominal document sizes of issue 5.
+var benchSizes = []int{1 << 10, 100 << 10, 1 << 20, 10 << 20}
+
+// editSizes are the sizes of the edit measurement, and its keystrokes per size.
+var editSizes = []struct{ size, edits int }{{2 << 10, 30}, {100 << 10, 30}, {10 << 20, 8}}
+
+func TestBrowserBench(t *testing.T) {
+	if os.Getenv("OPCHECK_BROWSER_BENCH") != "1" {
+		t.Skip("the browser benchmark takes minutes: it runs with OPCHECK_BROWSER_BENCH=1, as make bench sets")
+	}
+	for _, need := range []struct{ path, fix string }{
+		{serverBin, "run make build"},
+		{filepath.Join(distDir, "index.html"), "run make build"},
+		{chromiumBin, "install Chromium: apt-get install chromium"},
+		{filepath.Join("node_modules", "ajv", "package.json"), "run npm ci in bench/"},
+	} {
+		if _, err := os.Stat(need.path); err != nil {
+			t.Fatalf("%s is missing: %s", need.path, need.fix)
+		}
+	}
+	start := time.Now()
+	rep := &report{Command: "make bench"}
+	rep.Machine = describeMachine()
+
+	site := buildSite(t)
+	rep.WasmRaw, rep.WasmBr = wasmSizes(t, site)
+	real := startServer(t)                   // the embedded assets: the first load
+	benchURL := startServer(t, "-dir", site) // the same page plus bench.js and the documents
+
+	ctx, cancel := context.WithTimeout(context.Background(), benchTimeout)
+	defer cancel()
+	b := startBrowser(t, ctx)
+	v, err := chromedp.CallBrowser(b.ctx, browser.GetVersion, cdp.Empty{})
+	if err != nil {
+		t.Fatalf("browser version: %v", err)
+	}
+	rep.Machine.Chromium = v.Product
+
+	rep.Load = measureLoad(t, b, real, site)
+	t.Logf("first load measured (%s)", time.Since(start).Round(time.Second))
+	rep.Docs, rep.Memory = measureThroughput(t, b, benchURL)
+	t.Logf("throughput measured (%s)", time.Since(start).Round(time.Second))
+	rep.Edits = measureEdits(t, b, benchURL, site)
+	t.Logf("edits measured (%s)", time.Since(start).Round(time.Second))
+
+	if *nativeFile != "" {
+		f, err := os.Open(*nativeFile)
+		if err != nil {
+			t.Fatalf("-native: %v", err)
+		}
+		rep.Native, err = parseNative(f)
+		f.Close()
+		if err != nil {
+			t.Fatalf("-native: %v", err)
+		}
+	}
+	rep.Machine.LoadAfter = loadAverage()
+	rep.Problems = b.problemList()
+	for _, p := range rep.Problems {
+		t.Errorf("page problem: %s", p)
+	}
+
+	md := rep.markdown()
+	fmt.Println(md)
+	if *reportFile != "" {
+		if err := os.WriteFile(*reportFile, []byte(md), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("wrote %s", *reportFile)
+	}
+}
+
+// ---- the site --------------------------------------------------------------
+
+// docName names a benchmark document's file under bench-docs/. The
+// extension is none the server compresses, so that it starts at once.
+func docName(shape benchdoc.Shape, size int, broken bool) string {
+	v := "valid"
+	if broken {
+		v = "broken"
+	}
+	return fmt.Sprintf("%s-%s-%s.doc", shape, strings.ReplaceAll(sizeName(size), " ", ""), v)
+}
+
+func editName(size int) string {
+	return "edit-" + strings.ReplaceAll(sizeName(size), " ", "") + ".doc"
+}
+
+// buildSite copies the built page into a temporary folder and adds
+// bench.js (the harness and ajv's validator, built by build.mjs from the
+// generated schema) and the documents.
+func buildSite(t *testing.T) string {
+	t.Helper()
+	tmp := t.TempDir()
+	site := filepath.Join(tmp, "site")
+	if err := os.CopyFS(site, os.DirFS(distDir)); err != nil {
+		t.Fatalf("copy %s: %v", distDir, err)
+	}
+	os.Remove(filepath.Join(site, ".keep"))
+
+	schema, err := Schema(graph.Lookup("v1.0"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	schemaFile := filepath.Join(tmp, "schema.json")
+	if err := os.WriteFile(schemaFile, schema, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(tmp, "node")
+	if b, err := exec.Command("node", "build.mjs", schemaFile, out).CombinedOutput(); err != nil {
+		t.Fatalf("node build.mjs: %v\n%s", err, b)
+	}
+	js, err := os.ReadFile(filepath.Join(out, "bench.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write := func(name string, b []byte) {
+		p := filepath.Join(site, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("bench.js", js)
+	for _, shape := range benchdoc.Shapes {
+		for _, size := range benchSizes {
+			for _, broken := range []bool{false, true} {
+				write("bench-docs/"+docName(shape, size, broken), benchdoc.Generate(shape, size, broken, 1))
+			}
+		}
+	}
+	for _, e := range editSizes {
+		write("bench-docs/"+editName(e.size), editDoc(t, e.size))
+	}
+	return site
+}
+
+// editDoc is a valid collection pretty-printed with two spaces, as people
+// paste it, of about size bytes.
+func editDoc(t *testing.T, size int) []byte {
+	t.Helper()
+	n := size
+	var out bytes.Buffer
+	for range 3 {
+		doc := benchdoc.Generate(benchdoc.Collection, n, false, 1)
+		out.Reset()
+		if err := json.Indent(&out, doc, "", "  "); err != nil {
+			t.Fatal(err)
+		}
+		n = int(float64(n) * float64(size) / float64(out.Len()))
+	}
+	return out.Bytes()
+}
+
+// wasmSizes returns the size of the site's wasm and of its brotli form.
+func wasmSizes(t *testing.T, site string) (raw, br int) {
+	t.Helper()
+	matches, _ := filepath.Glob(filepath.Join(site, "opcheck.*.wasm"))
+	if len(matches) != 1 {
+		t.Fatalf("want one opcheck.*.wasm in the built page, found %q", matches)
+	}
+	st, err := os.Stat(matches[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	stBr, err := os.Stat(matches[0] + ".br")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return int(st.Size()), int(stBr.Size())
+}
+
+// encodingOf tells which representation of a file the browser received,
+// from the size of the body it reports.
+func encodingOf(site, urlPath string, encoded int) string {
+	name := strings.TrimPrefix(urlPath, "/")
+	if name == "" {
+		name = "index.html"
+	}
+	for _, e := range []struct{ ext, name string }{{"", "identity"}, {".br", "br"}, {".gz", "gzip"}} {
+		if st, err := os.Stat(filepath.Join(site, name+e.ext)); err == nil && int(st.Size()) == encoded {
+			return e.name
+		}
+	}
+	return "?"
+}
+
+// ---- server and browser ----------------------------------------------------
+
+// startServer runs the server binary on a free loopback port and returns the
+// page's URL, which the server prints first.
+func startServer(t *testing.T, args ...string) string {
+	t.Helper()
+	cmd := exec.Command(serverBin, append([]string{"-addr", "127.0.0.1:0"}, args...)...)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd.Stderr = io.Discard
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		cmd.Process.Signal(os.Interrupt)
+		done := make(chan struct{})
+		go func() { cmd.Wait(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			cmd.Process.Kill()
+			<-done
+		}
+	})
+	line := make(chan string, 1)
+	go func() {
+		r := bufio.NewReader(stdout)
+		l, _ := r.ReadString('\n')
+		line <- strings.TrimSpace(l)
+		io.Copy(io.Discard, r)
+	}()
+	select {
+	case l := <-line:
+		if !strings.HasPrefix(l, "http://") {
+			t.Fatalf("the server's first line is %q, want its URL", l)
+		}
+		return strings.TrimSuffix(l, "/") + "/"
+	case <-time.After(60 * time.Second):
+		t.Fatal("the server printed no URL within 60 s")
+	}
+	return ""
+}
+
+// tab is the one browser tab the benchmark drives.
+type tab struct {
+	t   *testing.T
+	ctx context.Context
+
+	mu       sync.Mutex
+	problems []string
+}
+
+func startBrowser(t *testing.T, parent context.Context) *tab {
+	t.Helper()
+	profile := t.TempDir()
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromiumBin),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		// A headless tab is never hidden, but keep its timers honest anyway.
+		chromedp.Flag("disable-background-timer-throttling", true),
+		chromedp.Flag("disable-renderer-backgrounding", true),
+		chromedp.UserDataDir(profile),
+		chromedp.WindowSize(1280, 820),
+	}
+	alloc, cancelAlloc := chromedp.NewExecAllocator(parent, opts...)
+	ctx, cancel := chromedp.NewContext(alloc)
+	t.Cleanup(func() { cancel(); cancelAlloc() })
+	p := &tab{t: t, ctx: ctx}
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("start Chromium: %v", err)
+	}
+	if err := chromedp.Listen(ctx, p.onEvent); err != nil {
+		t.Fatalf("listen: %v", err)
+	}
+	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: probeJS}); err != nil {
+		t.Fatalf("install the probe: %v", err)
+	}
+	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
+		t.Fatalf("network: %v", err)
+	}
+	return p
+}
+
+func (p *tab) onEvent(ev any) {
+	var problem string
+	switch ev := ev.(type) {
+	case *cdpruntime.EventExceptionThrown:
+		d := ev.ExceptionDetails
+		problem = "uncaught exception: " + d.Text
+		if d.Exception != nil {
+			problem += " " + d.Exception.Description
+		}
+	case *cdpruntime.EventConsoleAPICalled:
+		if ev.Type != cdpruntime.ConsoleAPICalledTypeError {
+			return
+		}
+		var parts []string
+		for _, a := range ev.Args {
+			parts = append(parts, string(a.Value)+a.Description)
+		}
+		problem = "console.error: " + strings.Join(parts, " ")
+	default:
+		return
+	}
+	p.mu.Lock()
+	p.problems = append(p.problems, problem)
+	p.mu.Unlock()
+}
+
+func (p *tab) problemList() []string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return slices.Clone(p.problems)
+}
+
+// do runs actions and fails the test on error.
+func (p *tab) do(actions ...chromedp.Action[chromedp.Void]) {
+	p.t.Helper()
+	if err := chromedp.Do(p.ctx, actions...); err != nil {
+		p.t.Fatalf("browser: %v", err)
+	}
+}
+
+// eval evaluates a JavaScript expression (promises awaited) into T.
+func eval[T any](p *tab, expr string) T {
+	p.t.Helper()
+	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+	if err != nil {
+		p.t.Fatalf("evaluate %.200s: %v", expr, err)
+	}
+	return v
+}
+
+// waitReadyJS resolves once the page's checker is ready and it has shown
+// its first check.
+const waitReadyJS = `new Promise((resolve, reject) => {
+  const t0 = Date.now();
+  (function poll() {
+    const probe = globalThis.__opcheckProbe;
+    const panel = document.getElementById("diagnostics");
+    if (probe && probe.readyAt >= 0 && document.body.dataset.ready === "true" && panel && !panel.classList.contains("stale")) return resolve(true);
+    if (Date.now() - t0 > 30000) return reject(new Error("the page was not ready within 30 s"));
+    setTimeout(poll, 10);
+  })();
+})`
+
+// open navigates to url and waits until the checker is ready.
+func (p *tab) open(url string) {
+	p.t.Helper()
+	p.do(chromedp.Navigate(url))
+	eval[bool](p, waitReadyJS)
+}
+
+func (p *tab) setCacheDisabled(off bool) {
+	p.t.Helper()
+	if _, err := chromedp.Call(p.ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: off}); err != nil {
+		p.t.Fatalf("set cache disabled: %v", err)
+	}
+}
+
+// ---- first load ------------------------------------------------------------
+
+// loadsPerMode is how many loads are timed with and without the HTTP cache,
+// after warm-up loads that are not.
+const (
+	loadsPerMode = 7
+	loadWarmups  = 2
+)
+
+// measureLoad times loads of the real page in a browser that has already
+// loaded it (warm: the browser process and its caches are up), first with
+// the HTTP cache disabled (every byte transferred and the wasm compiled
+// again, as on a first visit), then enabled (a returning visitor).
+func measureLoad(t *testing.T, p *tab, url, site string) loadResult {
+	t.Helper()
+	res := loadResult{Warmups: loadWarmups}
+	timing := func() loadTiming {
+		return eval[loadTiming](p, `(() => {
+			const probe = globalThis.__opcheckProbe;
+			const nav = performance.getEntriesByType("navigation")[0];
+			return { readyAt: probe.readyAt, instantiateStart: probe.instantiateStart, instantiateEnd: probe.instantiateEnd,
+				domContentLoaded: nav ? nav.domContentLoadedEventEnd : -1 };
+		})()`)
+	}
+	for _, cached := range []bool{false, true} {
+		p.setCacheDisabled(!cached)
+		for i := 0; i < loadWarmups+loadsPerMode; i++ {
+			p.open(url)
+			if i < loadWarmups {
+				continue
+			}
+			tm := timing()
+			if cached {
+				res.Cached = append(res.Cached, tm)
+				continue
+			}
+			res.NoCache = append(res.NoCache, tm)
+			if res.Assets == nil {
+				res.Assets = eval[[]asset](p, `[performance.getEntriesByType("navigation")[0], ...performance.getEntriesByType("resource")].map((e) => ({
+					path: new URL(e.name).pathname, type: e.initiatorType || e.entryType,
+					transferSize: e.transferSize, encodedBodySize: e.encodedBodySize, decodedBodySize: e.decodedBodySize, duration: e.duration }))`)
+				for i := range res.Assets {
+					a := &res.Assets[i]
+					a.Encoding = encodingOf(site, a.Path, a.Encoded)
+				}
+				mem := eval[[]int](p, `globalThis.__opcheckProbe.instances.map((i) => i.exports.mem.buffer.byteLength)`)
+				if len(mem) == 0 {
+					t.Fatal("the probe saw no WebAssembly instance on the page")
+				}
+				res.Baseline = mem[0]
+			}
+		}
+	}
+	p.setCacheDisabled(false)
+	return res
+}
+
+// ---- throughput --------------------------------------------------------------
+
+// loadBench puts bench.js into the page (a script element: same origin, so
+// the CSP lets it run) and initialises it.
+func loadBench(p *tab) {
+	p.t.Helper()
+	eval[bool](p, `new Promise((resolve, reject) => {
+		const s = document.createElement("script");
+		s.src = "bench.js";
+		s.onload = () => { opcheckBench.init(); resolve(true); };
+		s.onerror = () => reject(new Error("bench.js did not load"));
+		document.head.append(s);
+	})`)
+}
+
+// roundsFor sets how long each document is measured: enough rounds for a
+// median, few at 10 MB so that make bench stays within its time.
+func roundsFor(size int) string {
+	switch {
+	case size >= 10<<20:
+		return `{minMs: 0, minRounds: 5, maxRounds: 5}`
+	case size >= 1<<20:
+		return `{minMs: 0, minRounds: 9, maxRounds: 9}`
+	}
+	return `{minMs: 500, minRounds: 9, maxRounds: 60}`
+}
+
+// measureThroughput times opcheck (both ways of passing the text), ajv and
+// JSON.parse on every document, size by size, and reads the Go instance's
+// memory after each size.
+func measureThroughput(t *testing.T, p *tab, url string) ([]docResult, []memoryRow) {
+	t.Helper()
+	p.open(url)
+	loadBench(p)
+	var docs []docResult
+	var mem []memoryRow
+	for _, size := range benchSizes {
+		row := memoryRow{Size: size}
+		for _, shape := range benchdoc.Shapes {
+			for _, broken := range []bool{false, true} {
+				name := docName(shape, size, broken)
+				eval[map[string]int](p, fmt.Sprintf(`opcheckBench.load([%q])`, name))
+				d := eval[docResult](p, fmt.Sprintf(`opcheckBench.throughput(%q, %s)`, name, roundsFor(size)))
+				eval[chromedp.Void](p, fmt.Sprintf(`opcheckBench.drop([%q])`, name))
+				d.Shape, d.Size, d.Broken = string(shape), size, broken
+				docs = append(docs, d)
+				row.Largest = max(row.Largest, d.Bytes)
+				// The two must agree on the documents' validity, or they
+				// do not check the same rules (see TestSchemaAgreesWithCheck).
+				if !broken && (!d.Ajv.Valid || d.Opcheck.Errors+d.Opcheck.Warnings > 0) {
+					t.Errorf("%s: a valid document: ajv valid=%v, opcheck %d errors, %d warnings", name, d.Ajv.Valid, d.Opcheck.Errors, d.Opcheck.Warnings)
+				}
+				if broken && size >= 100<<10 && (d.Ajv.Valid || d.Opcheck.Errors == 0) {
+					t.Errorf("%s: a broken document: ajv valid=%v, opcheck %d errors", name, d.Ajv.Valid, d.Opcheck.Errors)
+				}
+			}
+		}
+		m := eval[[]int](p, `opcheckBench.memory()`)
+		if len(m) == 0 {
+			t.Fatal("no Go instance memory to read")
+		}
+		row.Memory = m[0]
+		mem = append(mem, row)
+		t.Logf("throughput: %s done", sizeName(size))
+	}
+	return docs, mem
+}
+
+// ---- edit → findings painted ---------------------------------------------------
+
+// measureEdits types one character at a time into the editor, in a
+// pretty-printed collection of each size: it replaces the first letter of
+// a "status" value past the middle of the text, alternating its case, so
+// that every keystroke adds or removes a finding. Each keystroke is a real
+// key event through the DevTools protocol.
+func measureEdits(t *testing.T, p *tab, url, site string) []editRow {
+	t.Helper()
+	var rows []editRow
+	for _, e := range editSizes {
+		p.open(url) // a fresh page for each size
+		loadBench(p)
+		name := editName(e.size)
+		sizes := eval[map[string]int](p, fmt.Sprintf(`opcheckBench.load([%q])`, name))
+		at := eval[struct {
+			Pos    int `json:"pos"`
+			Length int `json:"length"`
+		}](p, fmt.Sprintf(`opcheckBench.setDoc(%q)`, name))
+		row := editRow{Size: e.size, Bytes: sizes[name]}
+		for i := 0; i < e.edits; i++ {
+			c := eval[string](p, fmt.Sprintf(`opcheckBench.charAt(%d)`, at.Pos))
+			next := strings.ToUpper(c)
+			if next == c {
+				next = strings.ToLower(c)
+			}
+			eval[chromedp.Void](p, fmt.Sprintf(`opcheckBench.armEdit(%d)`, at.Pos))
+			p.do(chromedp.KeyEvent(next))
+			s := eval[editSample](p, `opcheckBench.editResult()`)
+			if got := eval[string](p, fmt.Sprintf(`opcheckBench.charAt(%d)`, at.Pos)); got != next {
+				t.Fatalf("edit %d at %d: the editor holds %q, want the typed %q", i, at.Pos, got, next)
+			}
+			row.Samples = append(row.Samples, s)
+			time.Sleep(50 * time.Millisecond)
+		}
+		rows = append(rows, row)
+		t.Logf("edits: %s done", sizeName(e.size))
+	}
+	return rows
+}
+
+// ---- the machine -------------------------------------------------------------
+
+func describeMachine() machine {
+	m := machine{CPUs: runtime.NumCPU(), Go: runtime.Version(), OS: runtime.GOOS + "/" + runtime.GOARCH}
+	if b, err := os.ReadFile("/proc/cpuinfo"); err == nil {
+		for _, l := range strings.Split(string(b), "\n") {
+			if k, v, ok := strings.Cut(l, ":"); ok && strings.TrimSpace(k) == "model name" {
+				m.CPU = strings.TrimSpace(v)
+				break
+			}
+		}
+	}
+	if b, err := os.ReadFile("/proc/meminfo"); err == nil {
+		for _, l := range strings.Split(string(b), "\n") {
+			if f := strings.Fields(l); len(f) >= 2 && f[0] == "MemTotal:" {
+				kib, _ := strconv.ParseFloat(f[1], 64)
+				m.MemoryGB = kib * 1024 / 1e9
+			}
+		}
+	}
+	m.LoadBefore = loadAverage()
+	if out, err := exec.Command("node", "--version").Output(); err == nil {
+		m.Node = strings.TrimSpace(string(out))
+	}
+	return m
+}
+
+// loadAverage is the 1-minute load average, or "?" where there is none.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(b)); err == nil && len(f) > 0 {
+		return f[0]
+	}
+	return "?"
+}

@@ -1,0 +1,37 @@
+// The probe the browser benchmark installs in every page before the page's
+// own scripts run (Page.addScriptToEvaluateOnNewDocument). It changes
+// nothing the page does; it only notes, in globalThis.__opcheckProbe:
+//   - when globalThis.opcheck.ready resolves (the page creates the namespace
+//     and its ready promise, and Go resolves it once its functions are in);
+//   - when WebAssembly instantiation starts and ends, and the instances, so
+//     that the benchmark can read the Go instance's memory size.
+(() => {
+  const probe = { instances: [], readyAt: -1, namespaceAt: -1, instantiateStart: -1, instantiateEnd: -1 };
+  Object.defineProperty(globalThis, "__opcheckProbe", { value: probe });
+  for (const name of ["instantiateStreaming", "instantiate"]) {
+    const own = WebAssembly[name];
+    WebAssembly[name] = async function (...args) {
+      if (probe.instantiateStart < 0) probe.instantiateStart = performance.now();
+      const r = await own.apply(this, args);
+      if (probe.instantiateEnd < 0) probe.instantiateEnd = performance.now();
+      const inst = r instanceof WebAssembly.Instance ? r : r && r.instance;
+      if (inst) probe.instances.push(inst);
+      return r;
+    };
+  }
+  let ns;
+  Object.defineProperty(globalThis, "opcheck", {
+    configurable: true,
+    enumerable: true,
+    get: () => ns,
+    set(v) {
+      ns = v;
+      if (probe.namespaceAt < 0) probe.namespaceAt = performance.now();
+      if (v && v.ready && typeof v.ready.then === "function") {
+        v.ready.then(() => {
+          if (probe.readyAt < 0) probe.readyAt = performance.now();
+        });
+      }
+    },
+  });
+})();

@@ -1,0 +1,190 @@
+package bench
+
+import (
+	"math"
+	"strings"
+	"testing"
+)
+
+func TestParseNative(t *testing.T) {
+	tests := []struct {
+		name    string
+		input   string
+		want    []nativeRow
+		wantErr bool
+	}{
+		{
+			name: "benchmem rows with MB/s, header and PASS lines skipped",
+			input: `goos: linux
+goarch: amd64
+pkg: opcheck/check
+cpu: Intel(R) Xeon(R) Processor
+BenchmarkValidate/roster/1KB/valid-2         	   24504	     48900 ns/op	  27.89 MB/s	   12345 B/op	     101 allocs/op
+BenchmarkEncodingJSON/roster/1KB/valid-2     	   40000	     30000 ns/op	  45.47 MB/s	    9000 B/op	      80 allocs/op
+PASS
+ok  	opcheck/check	12.3s
+`,
+			want: []nativeRow{
+				{Name: "Validate/roster/1KB/valid", NsPerOp: 48900, MBps: 27.89, BPerOp: 12345, Allocs: 101, HasMBps: true, HasAlloc: true},
+				{Name: "EncodingJSON/roster/1KB/valid", NsPerOp: 30000, MBps: 45.47, BPerOp: 9000, Allocs: 80, HasMBps: true, HasAlloc: true},
+			},
+		},
+		{
+			name:  "no MB/s, no -N suffix",
+			input: "BenchmarkLookup \t 1000000\t 12.5 ns/op\n",
+			want:  []nativeRow{{Name: "Lookup", NsPerOp: 12.5}},
+		},
+		{
+			name:  "a failed benchmark line is not a row",
+			input: "BenchmarkX-2 --- FAIL: something\n",
+		},
+		{
+			name:    "a value that is not a number",
+			input:   "BenchmarkX-2 100 abc ns/op\n",
+			wantErr: true,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := parseNative(strings.NewReader(tt.input))
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("got error %v, want error %v", err, tt.wantErr)
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %d rows %+v, want %d", len(got), got, len(tt.want))
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("row %d: got %+v, want %+v", i, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+func TestPercentile(t *testing.T) {
+	tests := []struct {
+		name  string
+		input []float64
+		p     float64
+		want  float64
+	}{
+		{"median of odd count", []float64{5, 1, 3}, 50, 3},
+		{"median of even count", []float64{4, 1, 3, 2}, 50, 2.5},
+		{"p95 interpolates", []float64{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21}, 95, 20},
+		{"p100 is the maximum", []float64{3, 9, 1}, 100, 9},
+		{"one value", []float64{7}, 95, 7},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := percentile(tt.input, tt.p); got != tt.want {
+				t.Errorf("percentile(%v, %v): got %v, want %v", tt.input, tt.p, got, tt.want)
+			}
+		})
+	}
+	if got := percentile(nil, 50); !math.IsNaN(got) {
+		t.Errorf("percentile(nil): got %v, want NaN", got)
+	}
+	in := []float64{3, 1, 2}
+	percentile(in, 50)
+	if in[0] != 3 || in[1] != 1 {
+		t.Errorf("percentile sorted its input in place: %v", in)
+	}
+}
+
+// sampleReport is a small report with known numbers.
+func sampleReport() *report {
+	doc := func(size, bytes int, opMs, ajvMs float64) docResult {
+		d := docResult{Shape: "roster", Size: size, Bytes: bytes, Methods: map[string]methodResult{
+			"opcheck-string": {MedianMs: opMs}, "opcheck-bytes": {MedianMs: opMs}, "ajv": {MedianMs: ajvMs}, "json-parse": {MedianMs: ajvMs / 2},
+		}}
+		return d
+	}
+	return &report{
+		Command: "make bench",
+		Docs: []docResult{
+			doc(100<<10, 100_000, 1, 2),     // opcheck 2× faster
+			doc(1<<20, 1_000_000, 10, 5),    // opcheck 2× slower
+			doc(10<<20, 10_000_000, 50, 50), // equal: below the 2× budget
+		},
+		WasmRaw: 3_000_000, WasmBr: 700_000,
+		Load: loadResult{
+			Assets:  []asset{{Path: "/", Transfer: 2_000}, {Path: "/opcheck.wasm", Transfer: 1_100_000}},
+			NoCache: []loadTiming{{Ready: 250}, {Ready: 350}, {Ready: 280}},
+			Cached:  []loadTiming{{Ready: 100}},
+		},
+		Edits: []editRow{
+			{Size: 100 << 10, Samples: []editSample{{EchoMs: 5, PaintedMs: 10, ValidateStartMs: 2}, {EchoMs: 6, PaintedMs: 12, ValidateStartMs: 2}}},
+			{Size: 10 << 20, Samples: []editSample{{EchoMs: 8, PaintedMs: 400, ValidateStartMs: 300, LongestTaskMs: 70}}},
+		},
+		Memory: []memoryRow{{Size: 10 << 20, Largest: 10_000_000, Memory: 30_000_000}},
+	}
+}
+
+func TestBudgets(t *testing.T) {
+	want := map[string]bool{ // budget name prefix → met
+		"opcheck ÷ ajv throughput (parse + validate, allErrors), 100 KB": true,
+		"opcheck ÷ ajv throughput (parse + validate, allErrors), 1 MB":   false,
+		"opcheck ÷ ajv throughput (parse + validate, allErrors), 10 MB":  false,
+		"opcheck.wasm, brotli":                    true,
+		"first load over the wire":                false,
+		"navigation → opcheck.ready":              true, // median 280
+		"edit → findings painted p95, 100 KB":     true,
+		"edit → findings painted p95, 10 MB":      false,
+		"typing never blocked":                    false, // a 70 ms task
+		"peak wasm memory after validating 10 MB": true,  // 3×
+	}
+	bs := sampleReport().budgets()
+	if len(bs) != len(want) {
+		t.Fatalf("got %d budgets, want %d", len(bs), len(want))
+	}
+	for _, b := range bs {
+		found := false
+		for prefix, met := range want {
+			if strings.HasPrefix(b.Name, prefix) {
+				found = true
+				if !b.Known {
+					t.Errorf("%s: not measured, want measured", b.Name)
+				}
+				if b.Met != met {
+					t.Errorf("%s (%s): got met=%v, want %v", b.Name, b.Measured, b.Met, met)
+				}
+				if !b.Met && b.Missed == "" {
+					t.Errorf("%s: missed without a line saying what it would take", b.Name)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("unexpected budget %q", b.Name)
+		}
+	}
+}
+
+func TestBudgetsUnmeasured(t *testing.T) {
+	for _, b := range (&report{}).budgets() {
+		if b.Known && b.Name != "opcheck.wasm, brotli" && b.Name != "first load over the wire (HTML, JS, CSS, wasm, editor)" {
+			t.Errorf("%s: known with nothing measured", b.Name)
+		}
+	}
+}
+
+func TestMarkdown(t *testing.T) {
+	md := sampleReport().markdown()
+	for _, want := range []string{
+		"# opcheck benchmarks",
+		"| opcheck ÷ ajv throughput (parse + validate, allErrors), 1 MB | ≥ 1× | 0.50× lowest, 0.50× median of 1 documents | **missed** |",
+		"| opcheck ÷ ajv throughput (parse + validate, allErrors), 100 KB | ≥ 1× | 2.00× lowest",
+		"### Missed budgets: what was tried, what it would take",
+		"| roster 100 KB valid | 100000 | 100.0 | 100.0 | 50.0 | 100.0 | 2.00× |",
+		"| **total** | | **1102.0 KB** |",
+		"| 10 MB | 10.00 MB | 30.00 MB | 3.0× |",
+		"Not included in this run",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the Markdown lacks %q", want)
+		}
+	}
+	if strings.Contains(md, "NaN") {
+		t.Error("the Markdown shows NaN")
+	}
+}
