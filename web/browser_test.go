@@ -366,6 +366,25 @@ func (p *tab) insertText(text string) {
 	}))
 }
 
+// pressEnter presses Enter on the focused element as a keyboard does when
+// the keydown is handled: a keydown and a keyup, without the character
+// event that chromedp.KeyEvent adds (which CDP delivers even after the page
+// cancelled the keydown, unlike a real keyboard).
+func (p *tab) pressEnter() {
+	p.t.Helper()
+	p.do(chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		for _, typ := range []input.DispatchKeyEventType{input.DispatchKeyEventTypeRawKeyDown, input.DispatchKeyEventTypeKeyUp} {
+			_, err := cdp.Call(ctx, t, input.DispatchKeyEvent, input.DispatchKeyEventParams{
+				Type: typ, Key: "Enter", Code: "Enter", WindowsVirtualKeyCode: 13, NativeVirtualKeyCode: 13,
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	}))
+}
+
 // finding is one li of #diagnostics.
 type finding struct {
 	Severity, Code, Line, Column, Pointer, Text string

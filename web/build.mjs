@@ -23,6 +23,8 @@ function groupOf(file) {
   return "Input forms";
 }
 
+const strictUTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
 /** examplesPlugin serves `import examples from "opcheck:examples"`: [{group, name, api, file, text}]. */
 const examplesPlugin = {
   name: "opcheck-examples",
@@ -35,7 +37,13 @@ const examplesPlugin = {
       for (const row of rows) {
         const [file, api, , title] = row.split("\t");
         if (!file || !title) throw new Error(`${manifest}: a row needs path, api, codes and title: ${JSON.stringify(row)}`);
-        const text = await readFile(path.join(corpus, file), "utf8");
+        const bytes = await readFile(path.join(corpus, file));
+        let text;
+        try {
+          text = strictUTF8.decode(bytes);
+        } catch {
+          continue; // an editor holds text: an example of invalid UTF-8 cannot be shown as it is
+        }
         list.push({ group: groupOf(file), name: title, api: api === "beta" ? "beta" : "v1.0", file, text });
       }
       const order = ["Input forms", "Operations (v1.0)", "Operations (beta)"];

@@ -109,6 +109,7 @@ export function createEditor({ parent, doc, onChange, commands }) {
         EditorView.contentAttributes.of({ "aria-label": "Payload to check", spellcheck: "false" }),
         EditorView.updateListener.of((u) => { if (u.docChanged) onChange(u); }),
         EditorView.domEventHandlers({
+          beforeinput: typeOverSelection,
           drop(event) {
             const file = event.dataTransfer && event.dataTransfer.files && event.dataTransfer.files[0];
             if (!file) return false;
@@ -121,6 +122,25 @@ export function createEditor({ parent, doc, onChange, commands }) {
     }),
   });
   return view;
+}
+
+/**
+ * typeOverSelection types a character over a non-empty selection through
+ * CodeMirror instead of the browser's editing. Left to the browser, replacing
+ * a selection that spans highlighted tokens makes Chrome write a style
+ * attribute to keep the first token's look, which the CSP refuses (and
+ * reports). The editor's input handlers (closing brackets) still apply.
+ */
+function typeOverSelection(event, view) {
+  if (event.inputType !== "insertText" || typeof event.data !== "string" || !event.cancelable) return false;
+  const { state } = view;
+  if (state.selection.ranges.every((r) => r.empty)) return false;
+  event.preventDefault();
+  const { from, to } = state.selection.main;
+  const text = event.data;
+  const insert = () => view.state.update(view.state.replaceSelection(text), { userEvent: "input.type", scrollIntoView: true });
+  if (!state.facet(EditorView.inputHandler).some((h) => h(view, from, to, text, insert))) view.dispatch(insert());
+  return true;
 }
 
 /** replaceAll replaces the whole text in one undoable step. */

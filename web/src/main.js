@@ -122,7 +122,8 @@ function autosave() {
 /** loadText replaces the editor's text (one undoable step) and checks it at once. */
 function loadText(t) {
   replaceAll(view, t);
-  pristine = t;
+  pristine = view.state.doc.toString(); // the editor's own line breaks
+
   autosave();
   validateNow();
 }
@@ -373,7 +374,10 @@ function fillExamples() {
   const groups = new Map();
   examples.forEach((ex, i) => {
     if (!groups.has(ex.group)) groups.set(ex.group, el("optgroup", { label: ex.group }));
-    groups.get(ex.group).append(el("option", { value: String(i) }, ex.name));
+    const option = el("option", { value: String(i) }, ex.name);
+    option.dataset.file = ex.file;
+    option.dataset.api = ex.api;
+    groups.get(ex.group).append(option);
   });
   for (const g of groups.values()) ui.examples.append(g);
 }

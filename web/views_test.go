@@ -1,0 +1,372 @@
+package web
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"opcheck/format"
+)
+
+// TestFixAppliedAndUndone applies a finding's fix from the panel and undoes
+// it with Ctrl+Z. Non-ASCII text before the fix checks that byte offsets
+// become the right editor positions.
+func TestFixAppliedAndUndone(t *testing.T) {
+	p := newTab(t)
+	p.open("")
+	const before = `{"@odata.type": "#microsoft.graph.playPromptOperation", "id": "x", "clientContext": "héllo 😀 — ünïcode", "status": "completed"}`
+	p.setText(before)
+	p.waitChecked()
+	if n := eval[int](p, `document.querySelectorAll('#diagnostics li[data-code="enum-case"] button.fix').length`); n != 1 {
+		t.Fatalf("got %d fix buttons on the enum-case finding, want 1 (findings: %+v)", n, p.findings())
+	}
+	p.click(`#diagnostics li[data-code="enum-case"] button.fix`)
+	p.waitChecked()
+	want := strings.Replace(before, `"completed"`, `"Completed"`, 1)
+	if got := p.editorText(); got != want {
+		t.Fatalf("after the fix: got %q, want %q", got, want)
+	}
+	for _, f := range p.findings() {
+		if f.Code == "enum-case" {
+			t.Errorf("the enum-case finding is still listed after its fix: %+v", f)
+		}
+	}
+	p.focusEditor()
+	p.do(chromedp.KeyEvent("z", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
+	p.waitChecked()
+	if got := p.editorText(); got != before {
+		t.Fatalf("after undo: got %q, want %q", got, before)
+	}
+	if n := eval[int](p, `document.querySelectorAll('#diagnostics li[data-code="enum-case"]').length`); n != 1 {
+		t.Errorf("after undo: got %d enum-case findings, want 1", n)
+	}
+}
+
+// TestFindingSelectsItsRange clicks a finding, presses Enter on another and
+// uses F8 / Shift+F8, and checks the editor's selection each time.
+func TestFindingSelectsItsRange(t *testing.T) {
+	p := newTab(t)
+	p.open("")
+	const text = "{\n  \"@odata.type\": \"#microsoft.graph.playPromptOperation\",\n  \"id\": \"x\",\n  \"status\": \"completed\",\n  \"clientContext\": 12\n}"
+	p.setText(text)
+	p.waitChecked()
+	selection := func() string {
+		return eval[string](p, editorContent+`.cmTile.root.view.state.sliceDoc(`+editorContent+`.cmTile.root.view.state.selection.main.from, `+editorContent+`.cmTile.root.view.state.selection.main.to)`)
+	}
+	p.click(`#diagnostics li[data-code="enum-case"]`)
+	if got, want := selection(), `"completed"`; got != want {
+		t.Errorf("click on the enum-case finding selected %q, want %q", got, want)
+	}
+	eval[chromedp.Void](p, `document.querySelector('#diagnostics li[data-code="wrong-type"]').focus()`)
+	p.pressEnter()
+	if got, want := selection(), `12`; got != want {
+		t.Errorf("Enter on the wrong-type finding selected %q, want %q", got, want)
+	}
+	// F8 from the start moves to the first finding after the cursor.
+	eval[chromedp.Void](p, `(() => { const v = `+editorContent+`.cmTile.root.view; v.dispatch({selection: {anchor: 0}}); })()`)
+	p.focusEditor()
+	p.do(chromedp.KeyEvent(kb.F8))
+	first := selection()
+	p.do(chromedp.KeyEvent(kb.F8))
+	second := selection()
+	if first == "" || second == "" || first == second {
+		t.Errorf("F8 twice selected %q then %q, want two different findings", first, second)
+	}
+	p.do(chromedp.KeyEvent(kb.F8, chromedp.KeyModifiers(chromedp.ModifierShift)))
+	if got := selection(); got != first {
+		t.Errorf("Shift+F8 selected %q, want the previous finding %q", got, first)
+	}
+}
+
+// TestSummaryView shows an invite operation: type, status badge,
+// clientContext and a roster with one row per participant.
+func TestSummaryView(t *testing.T) {
+	p := newTab(t)
+	p.open("")
+	src := readRepoFile(t, "check/testdata/corpus/v1.0/inviteParticipantsOperation.valid.json")
+	p.setText(src)
+	p.waitChecked()
+	p.click("#tab-summary")
+	p.waitFor(`document.querySelector("#summary .op-card") !== null`, "an operation card")
+	var op struct {
+		Type          string `json:"@odata.type"`
+		Status        string `json:"status"`
+		ClientContext string `json:"clientContext"`
+		Participants  []json.RawMessage
+	}
+	if err := json.Unmarshal([]byte(src), &op); err != nil {
+		t.Fatal(err)
+	}
+	card := p.text("#summary .op-card")
+	for _, want := range []string{"inviteParticipantsOperation", op.Status, op.ClientContext} {
+		if !strings.Contains(card, want) {
+			t.Errorf("summary card %q does not show %q", card, want)
+		}
+	}
+	if got := p.text("#summary .op-card .badge"); got != op.Status {
+		t.Errorf("status badge: got %q, want %q", got, op.Status)
+	}
+	if got := eval[string](p, `document.querySelector("#summary .badge").className`); !strings.Contains(got, "status-"+strings.ToLower(op.Status)) {
+		t.Errorf("status badge class %q, want status-%s", got, strings.ToLower(op.Status))
+	}
+	if got, want := eval[int](p, `document.querySelectorAll("#summary .roster tbody tr").length`), len(op.Participants); got != want {
+		t.Errorf("roster: got %d rows, want %d", got, want)
+	}
+	if got := p.text("#summary .roster"); !strings.Contains(got, "Megan Ortiz") || !strings.Contains(got, "phone") {
+		t.Errorf("roster %q lacks a participant's name or identity kind", got)
+	}
+}
+
+// TestSummaryOfCallbackBatch lists one row per notification.
+func TestSummaryOfCallbackBatch(t *testing.T) {
+	p := newTab(t)
+	p.open("")
+	src := readRepoFile(t, "check/testdata/corpus/forms/notifications.valid.json")
+	p.setText(src)
+	p.waitChecked()
+	p.click("#tab-summary")
+	var batch struct{ Value []json.RawMessage }
+	if err := json.Unmarshal([]byte(src), &batch); err != nil {
+		t.Fatal(err)
+	}
+	p.waitFor(`document.querySelector("#summary table") !== null`, "the notifications table")
+	if got, want := eval[int](p, `document.querySelectorAll("#summary table tbody tr").length`), len(batch.Value); got != want {
+		t.Errorf("notifications table: got %d rows, want %d", got, want)
+	}
+}
+
+// TestFormatAndMinify formats with each indent, sorts keys, minifies, and
+// undoes; the page's output must equal the format package's.
+func TestFormatAndMinify(t *testing.T) {
+	p := newTab(t)
+	p.open("")
+	const src = `{"b": 1, "a": [1, 2, {"d": null, "c": "x"}]}`
+	p.setText(src)
+	p.waitChecked()
+	for _, tc := range []struct {
+		name, indent, option string
+		sort                 bool
+	}{
+		{"two spaces", "  ", "2", false},
+		{"four spaces sorted", "    ", "4", true},
+		{"tab", "\t", "tab", false},
+	} {
+		p.setText(src)
+		p.waitChecked()
+		eval[chromedp.Void](p, fmt.Sprintf(`(() => { const s = document.getElementById("indent"); s.value = %q; s.dispatchEvent(new Event("change")); const c = document.getElementById("sort-keys"); c.checked = %v; c.dispatchEvent(new Event("change")); })()`, tc.option, tc.sort))
+		p.click("#format")
+		p.waitChecked()
+		want, err := format.Format([]byte(src), &format.Options{Indent: tc.indent, SortKeys: tc.sort})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := p.editorText(); got != string(want) {
+			t.Errorf("%s: got %q, want %q", tc.name, got, want)
+		}
+	}
+	formatted := p.editorText()
+	p.click("#minify")
+	p.waitChecked()
+	want, err := format.Minify([]byte(formatted))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := p.editorText(); got != string(want) {
+		t.Errorf("minify: got %q, want %q", got, want)
+	}
+	p.focusEditor()
+	p.do(chromedp.KeyEvent("z", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
+	if got := p.editorText(); got != formatted {
+		t.Errorf("undo after minify: got %q, want %q", got, formatted)
+	}
+	// Ctrl+Shift+F formats too.
+	p.setText(src)
+	p.do(chromedp.KeyEvent("F", chromedp.KeyModifiers(chromedp.ModifierCtrl, chromedp.ModifierShift)))
+	p.waitChecked()
+	if got := p.editorText(); got == src || !strings.Contains(got, "\n") {
+		t.Errorf("Ctrl+Shift+F left %q unformatted", got)
+	}
+	// Text that is not JSON is refused with a message, and kept.
+	p.setText(`{"a": }`)
+	p.waitChecked()
+	p.click("#format")
+	if got := p.text("#message"); !strings.Contains(got, "Format") {
+		t.Errorf("format of broken JSON: message %q, want it to say Format refused", got)
+	}
+	if got := p.editorText(); got != `{"a": }` {
+		t.Errorf("format of broken JSON changed the text to %q", got)
+	}
+}
+
+// TestQueryView evaluates a gjson path live, and says when nothing matches.
+func TestQueryView(t *testing.T) {
+	p := newTab(t)
+	p.open("")
+	src := readRepoFile(t, "check/testdata/corpus/v1.0/inviteParticipantsOperation.valid.json")
+	p.setText(src)
+	p.waitChecked()
+	p.click("#tab-query")
+	const path = "participants.#.identity.user.displayName"
+	p.do(chromedp.SendKeys(chromedp.ID("query"), path))
+	p.waitFor(`document.getElementById("query-result").dataset.state === "match"`, "a query result")
+	raw, ok, err := format.Query([]byte(src), path)
+	if err != nil || !ok {
+		t.Fatalf("format.Query: %v, %v", ok, err)
+	}
+	var got, want any
+	if err := json.Unmarshal([]byte(p.text("#query-result")), &got); err != nil {
+		t.Fatalf("query result is not JSON: %v", err)
+	}
+	if err := json.Unmarshal([]byte(raw), &want); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("query result: got %v, want %v", got, want)
+	}
+	setQuery := func(q string) {
+		eval[chromedp.Void](p, fmt.Sprintf(`(() => { const q = document.getElementById("query"); q.value = %q; q.dispatchEvent(new Event("input")); })()`, q))
+	}
+	setQuery("resultInfo.nothing")
+	p.waitFor(`document.getElementById("query-result").dataset.state === "none"`, "the no-match message")
+	setQuery("clientContext")
+	p.waitFor(`document.getElementById("query-result").dataset.state === "match"`, "a result for clientContext")
+	if got := p.text("#query-result"); got != `"transfer-desk/attempt-3"` {
+		t.Errorf("clientContext query: got %q", got)
+	}
+	// The result follows the text: an edit updates it.
+	p.setText(`{"clientContext": "edited"}`)
+	p.waitFor(`document.getElementById("query-result").textContent === '"edited"'`, "the result of the edited text")
+}
+
+// TestEveryExampleLoads chooses every entry of the Examples menu: the editor
+// gets the corpus file, the API switch its version, and the panel lists the
+// codes the corpus says the example shows (none of error severity for a
+// valid one).
+func TestEveryExampleLoads(t *testing.T) {
+	p := newTab(t)
+	p.open("")
+	manifest := readManifest(t)
+	type option struct{ Value, File, API string }
+	options := eval[[]option](p, `[...document.querySelectorAll("#examples option")].filter((o) => o.value !== "").map((o) => ({Value: o.value, File: o.dataset.file, API: o.dataset.api}))`)
+	shown := 0 // examples the menu can hold: an editor cannot hold invalid UTF-8
+	for file := range manifest {
+		if utf8.ValidString(readRepoFile(t, "check/testdata/corpus/"+file)) {
+			shown++
+		}
+	}
+	if len(options) != shown {
+		t.Errorf("the menu has %d examples, want the corpus's %d that are valid UTF-8", len(options), shown)
+	}
+	for _, o := range options {
+		m, ok := manifest[o.File]
+		if !ok {
+			t.Errorf("menu entry %s is not in the corpus manifest", o.File)
+			continue
+		}
+		eval[chromedp.Void](p, fmt.Sprintf(`(() => { const s = document.getElementById("examples"); s.value = %q; s.dispatchEvent(new Event("change")); })()`, o.Value))
+		p.waitChecked()
+		want := readRepoFile(t, "check/testdata/corpus/"+o.File)
+		got := p.editorText()
+		if got != strings.ReplaceAll(want, "\r\n", "\n") {
+			t.Errorf("%s: the editor holds %d characters that differ from the file's %d", o.File, len(got), len(want))
+			continue
+		}
+		if api := eval[string](p, `document.getElementById("api").value`); api != m.api {
+			t.Errorf("%s: API switch %q, want %q", o.File, api, m.api)
+		}
+		fs := p.findings()
+		codes := map[string]bool{}
+		for _, f := range fs {
+			codes[f.Code] = true
+		}
+		for _, c := range m.codes {
+			if !codes[c] {
+				t.Errorf("%s: the panel lacks %s (got %v)", o.File, c, fs)
+			}
+		}
+		if len(m.codes) == 0 && strings.Contains(o.File, ".valid.") {
+			for _, f := range fs {
+				if f.Severity == "error" {
+					t.Errorf("%s: a valid example shows an error: %+v", o.File, f)
+				}
+			}
+		}
+	}
+	if got := eval[string](p, `document.getElementById("examples").value`); got != "" {
+		t.Errorf("the menu stays on %q after loading, want its prompt", got)
+	}
+}
+
+// TestExampleAsksBeforeReplacingText: typed text is only replaced after a yes.
+func TestExampleAsksBeforeReplacingText(t *testing.T) {
+	p := newTab(t)
+	p.open("")
+	p.setText(`{"mine": true}`)
+	p.waitChecked()
+	choose := `(() => { const s = document.getElementById("examples"); s.value = s.querySelector("option[data-file]").value; s.dispatchEvent(new Event("change")); })()`
+	eval[chromedp.Void](p, choose)
+	p.waitFor(`document.getElementById("confirm").open`, "the question")
+	p.click("#confirm-cancel")
+	if got := p.editorText(); got != `{"mine": true}` {
+		t.Fatalf("after No: got %q, want the typed text", got)
+	}
+	eval[chromedp.Void](p, choose)
+	p.waitFor(`document.getElementById("confirm").open`, "the question")
+	p.click("#confirm-ok")
+	p.waitChecked()
+	if got := p.editorText(); got == `{"mine": true}` {
+		t.Fatal("after Yes: the typed text is still there")
+	}
+}
+
+// manifestEntry is one example of the corpus.
+type manifestEntry struct {
+	api   string
+	codes []string
+}
+
+// readManifest reads check/testdata/corpus/MANIFEST.tsv: path, api, codes, title.
+func readManifest(t *testing.T) map[string]manifestEntry {
+	t.Helper()
+	f, err := os.Open(repoPath("check", "testdata", "corpus", "MANIFEST.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	out := map[string]manifestEntry{}
+	sc := bufio.NewScanner(f)
+	sc.Scan() // header
+	for sc.Scan() {
+		cols := strings.Split(sc.Text(), "\t")
+		if len(cols) < 4 {
+			continue
+		}
+		var codes []string
+		for _, c := range strings.FieldsFunc(cols[2], func(r rune) bool { return r == ',' || r == ' ' }) {
+			codes = append(codes, c)
+		}
+		out[cols[0]] = manifestEntry{api: cols[1], codes: codes}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// readRepoFile reads a file by its path from the repository root.
+func readRepoFile(t *testing.T, rel string) string {
+	t.Helper()
+	b, err := os.ReadFile(repoPath(strings.Split(rel, "/")...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
