@@ -7,7 +7,7 @@ import { createEditor, replaceAll, showFindings, selectRange, findingsField, nex
 import { locate, lintDiagnostics, renderPanel, countBySeverity, countsText } from "./findings.js";
 import { renderSummary, shortType } from "./summary.js";
 import { fetchAsHTTP, formatSize } from "./fetch.js";
-import { linkFor, readFragment, decodeState, LONG_LINK } from "./share.js";
+import { linkFor, readFragment, decodeState, urlToFetch, LONG_LINK } from "./share.js";
 import { load, save, AUTOSAVE_LIMIT } from "./storage.js";
 import { setupTheme } from "./theme.js";
 import { $, el, clear } from "./dom.js";
@@ -498,8 +498,13 @@ ui.share.addEventListener("click", doShare);
 async function openFragment() {
   const f = readFragment();
   if (f.kind === "url") {
-    ui.fetchUrl.value = f.url;
-    await fetchInto(f.url, ""); // never with a token
+    const u = urlToFetch(checker, f.fragment);
+    if (!u.ok) {
+      say(`This link asks to fetch an address that cannot be fetched: ${u.error}. Your saved text is kept.`, "error");
+      return;
+    }
+    ui.fetchUrl.value = u.url;
+    await fetchInto(u.url, ""); // never with a token
     return;
   }
   if (f.kind !== "state") return;

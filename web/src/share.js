@@ -17,38 +17,43 @@ export function linkFor(checker, state, redact) {
   let text = state.text;
   if (redact) {
     const r = checker.call("redact", text);
-    if (!r.ok) return { ok: false, error: `the text could not be redacted (${r.error.message}), so no link was made` };
+    if (!r.ok) return { ok: false, error: `the text could not be redacted (${plain(r.error.message)}), so no link was made` };
     text = r.text;
   }
   const enc = checker.call("encodeLink", { text, api: state.api, query: state.query, view: state.view });
-  if (!enc.ok) return { ok: false, error: `no link was made: ${enc.error.message}` };
+  if (!enc.ok) return { ok: false, error: `No link was made: ${plain(enc.error.message)}` };
   const url = location.origin + location.pathname + location.search + "#" + enc.fragment;
   return { ok: true, url, text };
 }
 
 /**
  * readFragment says what the current fragment holds: {kind: "none"},
- * {kind: "url", url}, or {kind: "state", fragment}.
+ * {kind: "url", fragment} (a "url=" link: fetch that address) or
+ * {kind: "state", fragment} (a shared state).
  */
 export function readFragment(hash = location.hash) {
   const f = hash.startsWith("#") ? hash.slice(1) : hash;
   if (f === "") return { kind: "none" };
-  if (f.startsWith(URL_PREFIX)) {
-    let url;
-    try {
-      url = decodeURIComponent(f.slice(URL_PREFIX.length));
-    } catch {
-      url = f.slice(URL_PREFIX.length);
-    }
-    return { kind: "url", url };
-  }
+  if (f.startsWith(URL_PREFIX)) return { kind: "url", fragment: f };
   return { kind: "state", fragment: f };
+}
+
+/** plain drops the adapter's and the codec's prefixes from an error message: "opcheck.decodeLink: permalink: link is cut short" → "link is cut short". */
+export function plain(message) {
+  return String(message).replace(/^opcheck\.\w+: /, "").replace(/^permalink: /, "");
+}
+
+/** urlToFetch asks the checker which address a "url=" fragment names; {ok, url} or {ok: false, error}. */
+export function urlToFetch(checker, fragment) {
+  const r = checker.call("urlFromFragment", fragment);
+  if (!r.ok) return { ok: false, error: plain(r.error.message) };
+  return { ok: true, url: r.url };
 }
 
 /** decodeState asks the checker to open a fragment; {ok, state} or {ok: false, error}. */
 export function decodeState(checker, fragment) {
   const r = checker.call("decodeLink", fragment);
-  if (!r.ok) return { ok: false, error: r.error.message };
+  if (!r.ok) return { ok: false, error: plain(r.error.message) };
   const s = r.state || {};
   return {
     ok: true,
