@@ -98,7 +98,7 @@ func TestBrowserBench(t *testing.T) {
 
 	rep.Load = measureLoad(t, b, real, site)
 	t.Logf("first load measured (%s)", time.Since(start).Round(time.Second))
-	rep.Docs, rep.Memory = measureThroughput(t, b, benchURL)
+	rep.Docs, rep.CallCost, rep.Memory = measureThroughput(t, b, benchURL)
 	t.Logf("throughput measured (%s)", time.Since(start).Round(time.Second))
 	rep.Edits = measureEdits(t, b, benchURL, site)
 	t.Logf("edits measured (%s)", time.Since(start).Round(time.Second))
@@ -503,10 +503,11 @@ func roundsFor(size int) string {
 // measureThroughput times opcheck (both ways of passing the text), ajv and
 // JSON.parse on every document, size by size, and reads the Go instance's
 // memory after each size.
-func measureThroughput(t *testing.T, p *tab, url string) ([]docResult, []memoryRow) {
+func measureThroughput(t *testing.T, p *tab, url string) ([]docResult, callCost, []memoryRow) {
 	t.Helper()
 	p.open(url)
 	loadBench(p)
+	cost := eval[callCost](p, `opcheckBench.callCost()`)
 	var docs []docResult
 	var mem []memoryRow
 	for _, size := range benchSizes {
@@ -538,7 +539,7 @@ func measureThroughput(t *testing.T, p *tab, url string) ([]docResult, []memoryR
 		mem = append(mem, row)
 		t.Logf("throughput: %s done", sizeName(size))
 	}
-	return docs, mem
+	return docs, cost, mem
 }
 
 // ---- edit → findings painted ---------------------------------------------------

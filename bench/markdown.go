@@ -147,20 +147,23 @@ func (r *report) budgets() []budget {
 // They are facts about this build and page, kept here beside the budgets
 // they explain; update them when the levers change.
 func missedRatio(size int) string {
+	s := "opcheck scans the bytes once into a node array and walks it without re-scanning or building Go values of the document; " +
+		"natively it validates these documents at the rates of the native section below, but in the page the same code runs several " +
+		"times slower: wasm gives Go one thread, so its garbage collector (concurrent on another core natively) runs inline, and each " +
+		"call pays the fixed cost measured above (into Go, and the result back as JSON that JSON.parse turns into objects). "
 	if size >= 10<<20 {
-		return "opcheck already scans the bytes once (scan), walks the node array without re-scanning, and builds no Go values of the document; " +
-			"at 10 MB the Go wasm heap has to grow and the garbage collector runs during the walk. Reaching 2× ajv would take a node array " +
-			"reused between calls (no per-call allocation of millions of nodes) and fewer allocations per diagnostic; wasm itself runs Go " +
-			"roughly 2–3× slower than native (see the native section), and ajv runs on V8's optimised JSON.parse."
+		return s + "At 10 MB the heap also has to grow (see memory). Reaching 2× ajv would take allocating almost nothing per call " +
+			"(the node array and result buffers reused between calls, diagnostics written straight into the output) so that the " +
+			"collector has nothing to do, plus a result the page decodes lazily."
 	}
-	return "the call crosses from JS into Go (syscall/js): the text is copied out of the JS heap and the result goes back as JSON parsed " +
-		"by JSON.parse; at this size that fixed cost and the per-diagnostic result objects count. It would take fewer, flatter result objects " +
-		"(or a result the page decodes lazily) and a reused scan buffer."
+	return s + "It would take allocating less per call (reuse the node array and buffers between calls) and a cheaper way back to JS " +
+		"than building an object per diagnostic and per operation."
 }
 
-const missedWasm = "Built with -trimpath -ldflags=-s -w and precompressed with brotli 11 by web/pack. What remains is the Go runtime, " +
-	"syscall/js, and what the core reaches: fmt, strconv, unicode tables, and the generated Graph model. It would take keeping fmt, " +
-	"encoding/json and reflect off every path the wasm links (the adapter converts results by hand), or TinyGo (not used: it changes the runtime the tests run on)."
+const missedWasm = "Built with -trimpath -ldflags=-s -w and precompressed with brotli 11 by web/pack. `GOOS=js GOARCH=wasm go list -deps ./wasm` " +
+	"still lists fmt (imported by safejs), encoding/json and reflect (imported by tidwall/pretty), compress/flate and net/url (imported by " +
+	"the permalink codec), besides the Go runtime and the generated Graph model. It would take keeping those off the wasm's import graph " +
+	"(each measured by the .br size it saves), or moving formatting and permalinks behind a second, lazily loaded module."
 
 const missedLoad = "The wasm is most of the bytes; the editor bundle (CodeMirror 6, minified, brotli) is the rest. It takes the wasm budget " +
 	"above, and lazy-loading editor extensions the first paint does not need."
@@ -261,6 +264,9 @@ func (r *report) writeThroughput(w writer) {
 		w("| %s %s %s | %d | %s | %s | %s | %s | %s× | %d/%d | %d |\n", d.Shape, sizeName(d.Size), v, d.Bytes,
 			num(d.mbps("opcheck-string"), 1), num(d.mbps("opcheck-bytes"), 1), num(d.mbps("ajv"), 1), num(d.mbps("json-parse"), 1),
 			num(ratio, 2), d.Opcheck.Errors, d.Opcheck.Warnings, d.Ajv.Errors)
+	}
+	if c := r.CallCost; c.OpcheckMs > 0 {
+		w("\nFixed cost of one call, on the text `{}`: opcheck.validate %s ms, JSON.parse + ajv %s ms. At 1 KB that cost is most of opcheck's time.\n", num(c.OpcheckMs, 3), num(c.AjvMs, 4))
 	}
 	w("\nPer size, opcheck ÷ ajv (lowest / median of the six documents):")
 	for _, size := range benchSizes {

@@ -115,6 +115,26 @@ function throughput(name, { minMs = 400, minRounds = 5, maxRounds = 40, sampleMs
   };
 }
 
+/**
+ * callCost times opcheck.validate on the smallest document, "{}": the fixed
+ * cost of one call (crossing into Go, options, the result back to JS), in
+ * ms, beside JSON.parse + ajv on the same text.
+ */
+function callCost() {
+  const text = "{}";
+  const time = (fn) => {
+    const k = reps(fn, text, 4);
+    const xs = [];
+    for (let i = 0; i < 15; i++) {
+      const t0 = performance.now();
+      for (let j = 0; j < k; j++) fn(text);
+      xs.push((performance.now() - t0) / k);
+    }
+    return median(xs);
+  };
+  return { opcheckMs: time((t) => opcheckValidate(t, API)), ajvMs: time(methods.ajv) };
+}
+
 /** memory returns the byte length of each Go instance's memory the probe saw on this page. */
 function memory() {
   const probe = globalThis.__opcheckProbe;
@@ -254,4 +274,4 @@ function init() {
   opcheckValidate = globalThis.opcheck.validate;
 }
 
-globalThis.opcheckBench = { init, load, drop, throughput, memory, setDoc, armEdit, editResult, charAt };
+globalThis.opcheckBench = { init, load, drop, throughput, callCost, memory, setDoc, armEdit, editResult, charAt };

@@ -17,6 +17,7 @@ type report struct {
 	Machine  machine
 	Load     loadResult
 	Docs     []docResult
+	CallCost callCost
 	Memory   []memoryRow
 	Edits    []editRow
 	Native   []nativeRow
@@ -67,6 +68,12 @@ type loadResult struct {
 	Cached   []loadTiming
 	Warmups  int
 	Baseline int // wasm memory after the page is ready, bytes
+}
+
+// callCost is the time of one call on the text "{}", in ms.
+type callCost struct {
+	OpcheckMs float64 `json:"opcheckMs"`
+	AjvMs     float64 `json:"ajvMs"`
 }
 
 // methodResult is one method's timing on one document.

@@ -188,3 +188,22 @@ func TestMarkdown(t *testing.T) {
 		t.Error("the Markdown shows NaN")
 	}
 }
+
+// FuzzParseNative feeds arbitrary text to the benchmark-output parser: it
+// must not panic, and every row it returns must name a benchmark.
+func FuzzParseNative(f *testing.F) {
+	f.Add("BenchmarkValidate/roster/1KB/valid-2 \t 24504\t 48900 ns/op\t 27.89 MB/s\t 12345 B/op\t 101 allocs/op\n")
+	f.Add("BenchmarkX-2 --- FAIL\nok opcheck/check 1s\n")
+	f.Add("Benchmark 1 2 ns/op 3 MB/s\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		rows, err := parseNative(strings.NewReader(s))
+		if err != nil {
+			return
+		}
+		for _, r := range rows {
+			if !strings.Contains(s, "Benchmark"+r.Name) || strings.ContainsAny(r.Name, " \t\n\r") {
+				t.Errorf("row name %q: want a benchmark's name from the input, without its prefix and without spaces", r.Name)
+			}
+		}
+	})
+}
