@@ -16,8 +16,11 @@ import "strings"
 // guidAt recognises a GUID, 8-4-4-4-12 hex digits or 32 without dashes, not
 // followed by a letter or digit ("_" may follow: some ids join two GUIDs
 // with it). The key is the 32 digits in lower case, so
-// every spelling of one GUID shares a placeholder. A run of 32 decimal digits
-// counts only if it starts with 0, which no JSON number does.
+// every spelling of one GUID shares a placeholder. Without dashes, a run that
+// could be a JSON number or part of one is not a GUID: digits with one e or
+// E inside, or only digits unless it starts with 0 (which no JSON number
+// does) and follows neither "." nor "+" (the digits of a fraction or an
+// exponent may).
 func guidAt(s string, i int) (end int, key string) {
 	if i+36 <= len(s) && (i+36 == len(s) || !isAlnum(s[i+36])) {
 		ok := true
@@ -38,17 +41,27 @@ func guidAt(s string, i int) (end int, key string) {
 		}
 	}
 	if i+32 <= len(s) && (i+32 == len(s) || !isAlnum(s[i+32])) {
-		letter := s[i] == '0'
+		run := s[i : i+32]
+		letters, es := 0, 0
 		for j := range 32 {
-			c := s[i+j]
+			c := run[j]
 			if !isHex(c) {
 				return -1, ""
 			}
-			letter = letter || !isDigit(c)
+			if !isDigit(c) {
+				letters++
+			}
+			if c == 'e' || c == 'E' {
+				es++
+			}
 		}
-		if letter {
-			return i + 32, strings.ToLower(s[i : i+32])
+		switch {
+		case letters == 1 && es == 1 && run[0] != 'e' && run[0] != 'E' && run[31] != 'e' && run[31] != 'E':
+			return -1, "" // 1e31 and the like: a JSON number
+		case letters == 0 && (run[0] != '0' || i > 0 && (s[i-1] == '.' || s[i-1] == '+')):
+			return -1, "" // a JSON number, or digits of one
 		}
+		return i + 32, strings.ToLower(run)
 	}
 	return -1, ""
 }
@@ -99,10 +112,8 @@ func validDomain(d string) bool {
 }
 
 // phoneAt recognises an international number at s[i] == '+': 7 to 15
-// digits, with single or paired separators among "-.()" between them. A
-// number followed by a word character, or by a separator and then a word
-// character or a token placeholder, is not one (a token that followed it may
-// have been replaced). digits is the key.
+// digits, with single or paired separators among "-.()" between them, that
+// ends cleanly (see numberEnds). digits is the key.
 func phoneAt(s string, i int) (end int, digits string) {
 	k := i + 1
 	if k >= len(s) || !isDigit(s[k]) {
@@ -130,17 +141,16 @@ func phoneAt(s string, i int) (end int, digits string) {
 	if n < 7 {
 		return -1, ""
 	}
-	if last < len(s) {
-		c := s[last]
-		if isWord(c) || isPhoneSep(c) && last+1 < len(s) && (isWord(s[last+1]) || s[last+1] == '<') {
-			return -1, ""
-		}
+	if !numberEnds(s, last) {
+		return -1, ""
 	}
 	return last, onlyDigits(s[i:last])
 }
 
-// telAt recognises a tel: URI with at least three digits; the number (from
-// after "tel:" to its last digit) is what gets replaced.
+// telAt recognises a tel: URI with 3 to 15 digits that ends cleanly (see
+// numberEnds); the number, from after "tel:" to its last digit, is what gets
+// replaced. The cap matters beyond E.164: a GUID placeholder (32 digits) that
+// follows the number can then never join it.
 func telAt(s string, i int) (start, end int, digits string) {
 	if len(s)-i < 4 || !strings.EqualFold(s[i:i+4], "tel:") {
 		return -1, -1, ""
@@ -152,20 +162,36 @@ func telAt(s string, i int) (start, end int, digits string) {
 	n, last := 0, -1
 	for k := j; k < len(s); k++ {
 		if isDigit(s[k]) {
-			n++
+			if n++; n > 15 {
+				return -1, -1, "" // longer than any phone number
+			}
 			last = k + 1
 		} else if !isPhoneSep(s[k]) {
 			break
 		}
 	}
-	if n < 3 {
+	if n < 3 || !numberEnds(s, last) {
 		return -1, -1, ""
 	}
 	return i + 4, last, onlyDigits(s[i+4 : last])
 }
 
-// schemeTokenAt recognises "Bearer <credentials>" and "Basic
-// <credentials>" (any case), returning the credentials' extent.
+// numberEnds reports whether the phone number whose last digit is
+// s[last-1] ends there: after any separators, neither a word character nor a
+// token placeholder follows. Without that rule a GUID or token right after a
+// number, once replaced by a placeholder that starts with a digit or "<",
+// would join the number or split from it in the next pass.
+func numberEnds(s string, last int) bool {
+	for last < len(s) && isPhoneSep(s[last]) {
+		last++
+	}
+	return last == len(s) || !isWord(s[last]) && s[last] != '<'
+}
+
+// schemeTokenAt recognises "Bearer <credentials>" and "Basic <credentials>"
+// (any case), returning the credentials' extent. After "Basic" the
+// credentials must look like base64 (a digit, two capitals, or one of
+// "+/="), so that prose such as "basic information" stays.
 func schemeTokenAt(s string, i int) (start, end int) {
 	for _, scheme := range [...]string{"bearer", "basic"} {
 		n := len(scheme)
@@ -179,14 +205,14 @@ func schemeTokenAt(s string, i int) (start, end int) {
 		if e := tokenPlaceholderAt(s, j); e > 0 {
 			return j, e
 		}
-		k := j
-		for k < len(s) && isToken68(s[k]) {
-			k++
+		k, upper, marked := j, 0, false
+		for ; k < len(s) && (isToken68(s[k]) || s[k] == '=' && k > j); k++ {
+			if isUpper(s[k]) {
+				upper++
+			}
+			marked = marked || isDigit(s[k]) || s[k] == '+' || s[k] == '/' || s[k] == '='
 		}
-		for k < len(s) && s[k] == '=' {
-			k++
-		}
-		if k > j {
+		if k > j && (scheme == "bearer" || marked || upper >= 2) {
 			return j, k
 		}
 	}
@@ -234,14 +260,16 @@ func opaqueAt(s string, i int) (end, runEnd int) {
 	return -1, j
 }
 
-// tokenPlaceholderAt recognises "<token-N>", the placeholder of tokens.
+// tokenPlaceholderAt recognises "<token-N>", the placeholder of tokens, with
+// at most nine digits: "<token-" followed by a GUID that became 32 digits
+// is not one.
 func tokenPlaceholderAt(s string, i int) int {
 	const open = "<token-"
 	if !strings.HasPrefix(s[i:], open) {
 		return -1
 	}
 	j := i + len(open)
-	for j < len(s) && isDigit(s[j]) {
+	for j < len(s) && isDigit(s[j]) && j-i-len(open) < 9 {
 		j++
 	}
 	if j == i+len(open) || j >= len(s) || s[j] != '>' {

@@ -32,12 +32,12 @@ func classify(name string) memberClass {
 		return notSensitive // shorter or longer than every name listed
 	}
 	for _, m := range personalMembers {
-		if strings.EqualFold(name, m) {
+		if len(m) == len(name) && strings.EqualFold(name, m) {
 			return personal
 		}
 	}
 	for _, m := range secretMembers {
-		if strings.EqualFold(name, m) {
+		if len(m) == len(name) && strings.EqualFold(name, m) {
 			return secret
 		}
 	}
@@ -71,7 +71,8 @@ func (r *redactor) member(i int) int {
 		return -1
 	}
 	j := skipSpace(s, ke+len(q))
-	if q == "" {
+	bare := q == ""
+	if bare {
 		q = `"`
 	}
 	if j >= len(s) || s[j] != ':' && s[j] != '=' {
@@ -83,7 +84,10 @@ func (r *redactor) member(i int) int {
 	}
 	vs := j + len(q)
 	ve := stringEnd(s, vs, q == `\"`)
-	if ve < 0 {
+	if ve < 0 || bare && strings.ContainsAny(s[vs:ve], ",:[]{}") {
+		// Between the quotes of a bare name's value there is always one of
+		// these when the name ends a JSON string and the quotes belong to
+		// two JSON strings: replacing that would break the JSON.
 		return -1
 	}
 	if ve > vs {

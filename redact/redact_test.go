@@ -29,6 +29,8 @@ func TestText(t *testing.T) {
 		{"guid inside a longer word is not one", "x57dab8b1-894c-409a-b240-bd8beae78896", "x57dab8b1-894c-409a-b240-bd8beae78896"},
 		{"guid followed by letters is not one", "57dab8b1-894c-409a-b240-bd8beae78896ab", "57dab8b1-894c-409a-b240-bd8beae78896ab"},
 		{"32 decimal digits are a number", `{"n": 12345678901234567890123456789012}`, `{"n": 12345678901234567890123456789012}`},
+		{"numbers with an exponent or a fraction", `[10000000000000000000000000000E00, 1.00000000000000000000000000000001, 1E+0000000000000000000000000000000a]`,
+			`[10000000000000000000000000000E00, 1.00000000000000000000000000000001, 1E+00000000000000000000000000000001]`},
 		{"40 hex digits are not a guid", "da39a3ee5e6b4b0d3255bfef95601890afd80709", "da39a3ee5e6b4b0d3255bfef95601890afd80709"},
 
 		// e-mail addresses
@@ -44,7 +46,8 @@ func TestText(t *testing.T) {
 			"tel:+10000000001;ext=1 and +10000000001"},
 		{"local tel", "TEL:555-0100", "TEL:+10000000001"},
 		{"phone with separators", "call +1 (425) no, +1(425)555-0100", "call +1 (425) no, +10000000001"},
-		{"too short or too long", "+123456 +1234567890123456", "+123456 +1234567890123456"},
+		{"too short or too long", "+123456 +1234567890123456 tel:12 tel:1234567890123456", "+123456 +1234567890123456 tel:12 tel:1234567890123456"},
+		{"number running into letters", "tel:+1425A +1425555010a tel:555-0100-x", "tel:+1425A +1425555010a tel:555-0100-x"},
 		{"timezone offset", "2024-05-14T09:31:02+02:00 1e+10", "2024-05-14T09:31:02+02:00 1e+10"},
 
 		// tokens
@@ -60,6 +63,8 @@ func TestText(t *testing.T) {
 			"inviteParticipantsOperationWithManyWords #microsoft.graph.commsNotifications"},
 		{"token ends before a guid", "Ab1-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-57dab8b1-894c-409a-b240-bd8beae78896",
 			"<token-1>-00000000-0000-0000-0000-000000000001"},
+		{"basic in prose", "Basic information, basic call flow", "Basic information, basic call flow"},
+		{"token placeholder of a guid", "<token-0000000000000000000000000000000a>", "<token-00000000000000000000000000000001>"},
 		{"docs placeholder is left alone", "Authorization: Bearer {token}", "Authorization: Bearer {token}"},
 
 		// JSON members
@@ -74,6 +79,7 @@ func TestText(t *testing.T) {
 		{"escaped JSON in a log line", `body="{\"displayName\":\"Bob \\\"BJ\\\" Jones\",\"x\":1}"`,
 			`body="{\"displayName\":\"Name 1\",\"x\":1}"`},
 		{"key=value", `displayName="Alice Wong" upn=x`, `displayName="Name 1" upn=x`},
+		{"bare name ending a JSON string", `{"a": "displayName=", "b": "x"}`, `{"a": "displayName=", "b": "x"}`},
 		{"unterminated value", "{\"displayName\": \"Alice\n", "{\"displayName\": \"Alice\n"},
 		{"not a member", `"displayName" is a property`, `"displayName" is a property`},
 
