@@ -3,6 +3,7 @@ package check
 import (
 	"bytes"
 	"slices"
+	"strconv"
 	"strings"
 
 	"opcheck/graph"
@@ -47,6 +48,10 @@ func Validate(src []byte, opts *Options) *Result {
 	if split.Form == input.JSON {
 		c.res.Kind = c.shape
 	}
+	if c.dropped > 0 {
+		c.res.Diagnostics = append(c.res.Diagnostics, Diagnostic{Severity: Info, Code: "too-many-findings",
+			Message: strconv.Itoa(c.dropped) + " more findings are not listed (opcheck lists " + strconv.Itoa(MaxFindings) + "); fix the first ones, which often explain the rest"})
+	}
 	slices.SortStableFunc(c.res.Diagnostics, func(a, b Diagnostic) int {
 		if a.Offset != b.Offset {
 			return a.Offset - b.Offset
@@ -72,12 +77,19 @@ func formOf(k Kind) input.Form {
 	return ""
 }
 
+// MaxFindings caps the findings of one input: past it, a single info
+// finding says how many more there were. Ten thousand is more than anyone
+// reads, and keeps a pathological paste (a million unknown members) from
+// costing the page seconds to render.
+const MaxFindings = 10000
+
 // checker holds the state of one Validate call.
 type checker struct {
-	src   []byte
-	model *graph.Model
-	res   *Result
-	shape Kind // the JSON shape of the last part, for Result.Kind
+	dropped int // findings past MaxFindings
+	src     []byte
+	model   *graph.Model
+	res     *Result
+	shape   Kind // the JSON shape of the last part, for Result.Kind
 
 	// The part being checked.
 	doc       *scan.Doc
@@ -99,6 +111,10 @@ func (c *checker) addFinding(f input.Finding) {
 // report records a finding about bytes [off, off+length) of the current
 // document, at the current pointer.
 func (c *checker) report(sev Severity, code string, off, length int, msg string, fix *Fix) {
+	if len(c.res.Diagnostics) >= MaxFindings {
+		c.dropped++
+		return
+	}
 	if fix != nil {
 		fix.Offset += c.base
 	}

@@ -96,10 +96,20 @@ func (c *checker) object(i int, want *graph.Type) *graph.Type {
 	// seen marks the properties present, and those an unknown member was
 	// taken for a misspelling of: a typo is one finding, not two.
 	seen := make([]bool, len(t.AllProperties()))
+	// typed maps each dynamic property to its "name@odata.type" annotation.
+	var typed map[string]int
+	for m := i + 1; m < int(d.Nodes[i].Next); m = int(d.Nodes[m].Next) {
+		if name, ok := strings.CutSuffix(d.Key(m), "@odata.type"); ok && name != "" {
+			if typed == nil {
+				typed = map[string]int{}
+			}
+			typed[name] = m
+		}
+	}
 	for m := i + 1; m < int(d.Nodes[i].Next); m = int(d.Nodes[m].Next) {
 		key := d.Key(m)
 		if key == "" {
-			c.property(i, m, key, t, seen)
+			c.property(m, key, t, seen, -1)
 			continue
 		}
 		if key[0] == '@' {
@@ -111,7 +121,11 @@ func (c *checker) object(i int, want *graph.Type) *graph.Type {
 			c.pop()
 			continue
 		}
-		c.property(i, m, key, t, seen)
+		at, ok := typed[key]
+		if !ok {
+			at = -1
+		}
+		c.property(m, key, t, seen, at)
 	}
 	if !c.truncated {
 		c.missing(i, t, seen)
@@ -119,8 +133,9 @@ func (c *checker) object(i int, want *graph.Type) *graph.Type {
 	return t
 }
 
-// property checks member m named key of the object obj of type t.
-func (c *checker) property(obj, m int, key string, t *graph.Type, seen []bool) {
+// property checks member m named key of an object of type t; at is its
+// "key@odata.type" annotation member, or -1.
+func (c *checker) property(m int, key string, t *graph.Type, seen []bool, at int) {
 	c.push(key)
 	defer c.pop()
 	all := t.AllProperties()
@@ -141,14 +156,15 @@ func (c *checker) property(obj, m int, key string, t *graph.Type, seen []bool) {
 			}
 		}
 	}
-	c.dynamic(obj, m, key)
+	if at >= 0 {
+		c.dynamic(m, at, key)
+	}
 }
 
 // dynamic checks an undeclared member whose type a sibling "key@odata.type"
 // annotation names, as OData writes dynamic properties of open types.
-func (c *checker) dynamic(obj, m int, key string) {
-	at := c.doc.Member(obj, key+"@odata.type")
-	if at < 0 || c.doc.Nodes[at].Kind != scan.String {
+func (c *checker) dynamic(m, at int, key string) {
+	if c.doc.Nodes[at].Kind != scan.String {
 		return
 	}
 	name := trimType(c.doc.Text(at))

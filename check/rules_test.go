@@ -3,6 +3,7 @@ package check
 import (
 	"os"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -40,8 +41,19 @@ func readRules(t *testing.T) []ruleExample {
 
 // builtExamples are the rules whose example is too big or too odd to print.
 var builtExamples = map[string]string{
-	"too-deep":        strings.Repeat("[", 100000),
-	"too-many-issues": "[" + strings.Repeat("[1,],", 5000) + "1]",
+	"too-deep":          strings.Repeat("[", 100000),
+	"too-many-issues":   "[" + strings.Repeat("[1,],", 5000) + "1]",
+	"too-many-findings": manyUnknownMembers(MaxFindings + 1),
+}
+
+// manyUnknownMembers is an operation with n members it does not declare.
+func manyUnknownMembers(n int) string {
+	var b strings.Builder
+	b.WriteString(`{"@odata.type": "#microsoft.graph.playPromptOperation", "id": "a", "status": "Running"`)
+	for i := range n {
+		b.WriteString(`, "k` + strconv.Itoa(i) + `": 1`)
+	}
+	return b.String() + "}"
 }
 
 // untestedByExample lists documented codes no example input can produce,

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"math"
 	"strconv"
 	"strings"
 
@@ -103,10 +104,13 @@ func (c *checker) primitive(e int, p *graph.Property) {
 		r := intRange[name]
 		switch {
 		case err != nil && strings.ContainsAny(raw, ".eE"):
-			if f, ferr := strconv.ParseFloat(raw, 64); ferr == nil && f == float64(int64(f)) && f >= float64(r[0]) && f <= float64(r[1]) {
-				return // 1e3, 4.0: integral
+			f, ferr := strconv.ParseFloat(raw, 64)
+			switch {
+			case ferr == nil && f != math.Trunc(f):
+				c.reportNode(Error, "wrong-type", e, `"`+p.Name+`" is `+name+`: expected a whole number, found `+shortNumber(raw), nil)
+			case ferr != nil || f < float64(r[0]) || f > float64(r[1]):
+				c.reportNode(Error, "out-of-range", e, `"`+p.Name+`" is `+name+`, which holds `+strconv.FormatInt(r[0], 10)+` to `+strconv.FormatInt(r[1], 10)+`; `+shortNumber(raw)+` is out of range`, nil)
 			}
-			c.reportNode(Error, "wrong-type", e, `"`+p.Name+`" is `+name+`: expected a whole number, found `+raw, nil)
 		case err != nil || v < r[0] || v > r[1]:
 			c.reportNode(Error, "out-of-range", e, `"`+p.Name+`" is `+name+`, which holds `+strconv.FormatInt(r[0], 10)+` to `+strconv.FormatInt(r[1], 10)+`; `+shortNumber(raw)+` is out of range`, nil)
 		}
