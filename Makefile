@@ -9,7 +9,7 @@ ADDR    ?= 127.0.0.1:8080
 CORE    := ./graph/... ./scan/... ./input/... ./check/... ./format/... ./permalink/... ./redact/...
 GOFLAGS_BUILD := -trimpath -ldflags=-s\ -w
 
-.PHONY: run build web test test-native test-wasm bench fuzz clean
+.PHONY: run build web test test-native test-wasm bench loadtest fuzz clean
 
 ## run: build everything and serve the playground on $(ADDR)
 run: build
@@ -42,10 +42,14 @@ test-wasm:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem $(CORE)
 
-## fuzz: each fuzz target for a short, fixed time
+## loadtest: a bounded load test of the server on loopback (20,000 requests, 30 s cap)
+loadtest:
+	OPCHECK_LOADTEST=1 $(GO) test -count=1 -run '^TestLoad$$' -v ./server/
+
+## fuzz: each fuzz target for a short, fixed time (FUZZTIME=20s)
 FUZZTIME ?= 20s
 fuzz:
-	@for pkg in $(CORE); do \
+	@for pkg in $$($(GO) list $(CORE) ./server ./web/pack); do \
 	  for t in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
 	    echo "== $$pkg $$t ($(FUZZTIME))"; \
 	    $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
