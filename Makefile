@@ -32,15 +32,21 @@ web:
 test: build test-native test-wasm
 
 test-native:
+	cd bench && npm ci --no-audit --no-fund --loglevel=error
 	$(GO) vet ./...
 	$(GO) test ./...
 
 test-wasm:
 	GOOS=js GOARCH=wasm PATH="$(WASMDIR):$$PATH" $(GO) test $(CORE) ./wasm/...
 
-## bench: benchmarks of the core (native)
+## bench: the core's benchmarks, then the page in headless Chromium beside ajv; writes BENCHMARKS.md (after make build)
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem $(CORE)
+	mkdir -p build
+	$(GO) test -run '^$$' -bench . -benchmem ./check/ > build/bench-native.txt || { cat build/bench-native.txt; exit 1; }
+	cat build/bench-native.txt
+	cd bench && npm ci --no-audit --no-fund --loglevel=error
+	OPCHECK_BROWSER_BENCH=1 $(GO) test -v -count=1 -timeout 9m -run '^TestBrowserBench$$' ./bench/ \
+	  -args -report "$(CURDIR)/BENCHMARKS.md" -native "$(CURDIR)/build/bench-native.txt"
 
 ## loadtest: a bounded load test of the server on loopback (20,000 requests, 30 s cap)
 loadtest:
