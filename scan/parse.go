@@ -1,7 +1,9 @@
 package scan
 
 import (
+	"bytes"
 	"cmp"
+	"encoding/binary"
 	"slices"
 	"strconv"
 	"unsafe"
@@ -125,17 +127,14 @@ func (p *parser) parse() {
 // whether the document is pretty-printed or compact.
 func estimateNodes(src []byte) int {
 	sample := src[:min(len(src), 16<<10)]
-	n := 1
-	for _, c := range sample {
-		if c == ',' || c == '{' || c == '[' {
-			n++
-		}
-	}
+	n := 1 + bytes.Count(sample, comma) + bytes.Count(sample, openObject) + bytes.Count(sample, openArray)
 	if len(sample) < len(src) {
 		n = int(float64(n) * float64(len(src)) / float64(len(sample)) * 1.1)
 	}
 	return n + 8
 }
+
+var comma, openObject, openArray = []byte{','}, []byte{'{'}, []byte{'['}
 
 // run scans the values, from the root value to the end of the input.
 func (p *parser) run() {
@@ -493,26 +492,31 @@ func (p *parser) literal(word string, kind Kind) bool {
 func (p *parser) space() bool {
 	src := p.src
 	i := p.pos
-	for i < len(src) {
-		switch src[i] {
-		case ' ', '\n', '\r', '\t':
-			i++
-			continue
-		case '/':
-			if i+1 < len(src) && (src[i+1] == '/' || src[i+1] == '*') {
-				p.pos = i
-				if !p.comment() {
-					return false
-				}
-				i = p.pos
-				continue
-			}
-		}
-		break
+	if i < len(src) && src[i] > ' ' && src[i] != '/' {
+		return true // the common case: a token right here
 	}
-	p.pos = i
-	return true
+	for {
+		for i+8 <= len(src) && binary.LittleEndian.Uint64(src[i:]) == 0x2020202020202020 {
+			i += 8 // a run of indentation
+		}
+		for i < len(src) && white[src[i]] {
+			i++
+		}
+		if i+1 < len(src) && src[i] == '/' && (src[i+1] == '/' || src[i+1] == '*') {
+			p.pos = i
+			if !p.comment() {
+				return false
+			}
+			i = p.pos
+			continue
+		}
+		p.pos = i
+		return true
+	}
 }
+
+// white[c] is true for the whitespace bytes JSON allows between tokens.
+var white = [256]bool{' ': true, '\t': true, '\n': true, '\r': true}
 
 // comment reports the comment at p.pos and skips it.
 func (p *parser) comment() bool {

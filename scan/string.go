@@ -1,6 +1,7 @@
 package scan
 
 import (
+	"encoding/binary"
 	"strconv"
 	"unicode/utf8"
 )
@@ -15,6 +16,22 @@ var plain = func() (t [256]bool) {
 	return t
 }()
 
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
+)
+
+// special8 reports whether any of the 8 bytes in x needs a look inside a
+// string: a control character, a quote, a backslash or a non-ASCII byte.
+// Subtracting 1 from a byte sets its high bit only when the byte is 0 (or
+// a lower byte borrowed, which needs a 0 there), so x^c - ones flags bytes
+// equal to c, x - 0x20*ones flags bytes below 0x20, and x itself flags
+// bytes from 0x80. It never misses one; it may flag a word that has one
+// elsewhere, which only sends the scan to the byte loop.
+func special8(x uint64) bool {
+	return (x|(x-0x20*ones)|((x^'"'*ones)-ones)|((x^'\\'*ones)-ones)|((x^'\''*ones)-ones))&highs != 0
+}
+
 // str scans the string whose opening quote (" or ') is at p.pos and leaves
 // p.pos after its closing quote. It reports raw control characters, unknown
 // escapes, bytes that are not UTF-8 and lone surrogates, and returns Escaped
@@ -28,6 +45,9 @@ func (p *parser) str(quote byte) (flags uint8, ok bool) {
 	newline := -1
 	i := start + 1
 	for {
+		for i+8 <= len(src) && !special8(binary.LittleEndian.Uint64(src[i:])) {
+			i += 8
+		}
 		for i < len(src) && plain[src[i]] {
 			i++
 		}
