@@ -9,6 +9,7 @@ package web
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -35,8 +36,6 @@ const (
 	// pageTimeout bounds one test's browser work.
 	pageTimeout = 45 * time.Second
 )
-
-var updateScreenshots = flag.Bool("update", true, "write docs/screenshot-light.png and docs/screenshot-dark.png")
 
 // harness is what TestMain starts once for every test.
 var harness struct {
@@ -350,11 +349,25 @@ func (p *tab) setText(text string) {
 	p.t.Helper()
 	p.focusEditor()
 	p.do(chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
-	if text == "" {
+	switch {
+	case text == "":
 		p.do(chromedp.KeyEvent("\b"))
-	} else {
+	case len(text) > 50_000:
+		p.paste(text)
+	default:
 		p.insertText(text)
 	}
+}
+
+// paste pastes text into the editor through a paste event, as Ctrl+V does;
+// the browser's own text insertion is far too slow for megabytes.
+func (p *tab) paste(text string) {
+	p.t.Helper()
+	b, err := json.Marshal(text)
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	eval[chromedp.Void](p, `(() => { const dt = new DataTransfer(); dt.setData("text/plain", `+string(b)+`); `+editorContent+`.dispatchEvent(new ClipboardEvent("paste", {clipboardData: dt, bubbles: true, cancelable: true})); })()`)
 }
 
 // insertText types text at the cursor in one input event (as an IME or a paste does).

@@ -56,8 +56,13 @@ export class Checker {
    * validate checks text and resolves to the result, or to null when a
    * newer run made this one stale (it was cancelled).
    */
+  /** inWorker reports whether a text of this length is checked in the worker. */
+  inWorker(length) {
+    return length >= this.workerThreshold && !!this.module && typeof Worker === "function";
+  }
+
   validate(text, options) {
-    if (text.length < this.workerThreshold || !this.module || typeof Worker !== "function") {
+    if (!this.inWorker(text.length)) {
       const t0 = performance.now();
       const result = this.call("validate", text, options);
       const ms = performance.now() - t0;

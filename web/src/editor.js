@@ -4,11 +4,26 @@
 
 import { basicSetup } from "codemirror";
 import { EditorView, keymap } from "@codemirror/view";
-import { EditorState, StateEffect, StateField, Prec } from "@codemirror/state";
+import { EditorState, StateEffect, StateField, Prec, Compartment } from "@codemirror/state";
 import { json } from "@codemirror/lang-json";
 import { HighlightStyle, syntaxHighlighting } from "@codemirror/language";
 import { lintGutter, setDiagnostics, nextDiagnostic, previousDiagnostic } from "@codemirror/lint";
 import { tags } from "@lezer/highlight";
+
+/** language holds the JSON language, or nothing for raw HTTP, Markdown and log text. */
+const language = new Compartment();
+
+/**
+ * setJSONLanguage turns JSON highlighting and folding on for JSON documents
+ * and off for the other input forms, where the JSON parser would paint the
+ * surrounding text as errors.
+ */
+export function setJSONLanguage(view, on) {
+  const want = on ? "json" : "plain";
+  if (view.dom.dataset.language === want) return;
+  view.dom.dataset.language = want;
+  view.dispatch({ effects: language.reconfigure(on ? json() : []) });
+}
 
 /** setFindings replaces the list of located findings (from, to, fix range). */
 export const setFindings = StateEffect.define();
@@ -100,7 +115,7 @@ export function createEditor({ parent, doc, onChange, commands }) {
       extensions: [
         Prec.highest(shortcuts),
         basicSetup,
-        json(),
+        language.of(json()),
         syntaxHighlighting(highlight),
         lintGutter(),
         findingsField,

@@ -46,7 +46,7 @@ export function lintDiagnostics(findings, applyFix) {
     to: f.to,
     severity: severityOf(f.d),
     source: f.d.code,
-    message: `${f.d.message} [${f.d.code}]`,
+    message: f.d.message,
     actions: f.fix ? [{ name: f.fix.title || "Fix", apply: () => applyFix(i) }] : undefined,
   }));
 }

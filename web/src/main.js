@@ -3,7 +3,7 @@
 // with textContent, never as HTML.
 
 import { Checker, WORKER_THRESHOLD } from "./checker.js";
-import { createEditor, replaceAll, showFindings, selectRange, findingsField, nextDiagnostic, previousDiagnostic } from "./editor.js";
+import { createEditor, replaceAll, showFindings, selectRange, findingsField, nextDiagnostic, previousDiagnostic, setJSONLanguage } from "./editor.js";
 import { locate, lintDiagnostics, renderPanel, countBySeverity, countsText } from "./findings.js";
 import { renderSummary, shortType } from "./summary.js";
 import { fetchAsHTTP, formatSize } from "./fetch.js";
@@ -152,13 +152,15 @@ async function runValidate() {
   const seq = ++runSeq;
   const doc = view.state.doc;
   const t = doc.toString();
+  const background = checker.inWorker(t.length);
+  if (background) ui.status.textContent = "Checking in the background…";
   const t0 = performance.now();
   const result = await checker.validate(t, { api: ui.api.value });
   if (result === null || seq !== runSeq || view.state.doc !== doc) return; // stale: a newer run follows
-  showResult(result, t, performance.now() - t0);
+  showResult(result, t, performance.now() - t0, background);
 }
 
-function showResult(result, t, ms) {
+function showResult(result, t, ms, background) {
   ui.diagnostics.classList.remove("stale");
   if (!result.ok) {
     lastResult = null;
@@ -169,13 +171,14 @@ function showResult(result, t, ms) {
   }
   lastResult = result;
   lastText = t;
+  setJSONLanguage(view, !["http", "markdown", "log"].includes(result.kind));
   const findings = locate(t, result.diagnostics || []);
   showFindings(view, findings, lintDiagnostics(findings, applyFix));
   renderPanel(ui.diagnostics, findings, { select: selectFinding, fix: applyFix });
   const n = countBySeverity(result.diagnostics || []);
   ui.counts.textContent = String(findings.length);
   ui.counts.dataset.errors = String(n.error);
-  ui.status.textContent = `Checked in ${Math.max(1, Math.round(ms))} ms: ${countsText(n)}.`;
+  ui.status.textContent = `Checked in ${Math.max(1, Math.round(ms))} ms${background ? " (in the background)" : ""}: ${countsText(n)}.`;
   ui.infoKind.textContent = result.kind || "–";
   ui.infoApi.textContent = result.api || ui.api.value;
   const types = [...new Set((result.objects || []).map((o) => shortType(o.type)))];
