@@ -55,7 +55,9 @@ func TestDarkMode(t *testing.T) {
 	p := newTab(t)
 	p.emulateScheme("dark")
 	p.open("")
-	bg := func() float64 { return luminance(t, eval[string](p, `getComputedStyle(document.body).backgroundColor`)) }
+	bg := func() float64 {
+		return luminance(t, eval[string](p, `getComputedStyle(document.body).backgroundColor`))
+	}
 	editorBg := func() float64 {
 		return luminance(t, eval[string](p, `getComputedStyle(document.getElementById("editor").shadowRoot.querySelector(".cm-editor")).backgroundColor`))
 	}
