@@ -28,10 +28,11 @@ func forEachDoc(b *testing.B, fn func(b *testing.B, doc []byte)) {
 				if broken {
 					name = string(shape) + "/" + sizeName(size) + "/broken"
 				}
-				doc := benchdoc.Generate(shape, size, broken, 1)
 				b.Run(name, func(b *testing.B) {
+					doc := benchdoc.Generate(shape, size, broken, 1)
 					b.SetBytes(int64(len(doc)))
 					b.ReportAllocs()
+					b.ResetTimer()
 					fn(b, doc)
 				})
 			}

@@ -93,10 +93,11 @@ type checker struct {
 
 	// The part being checked.
 	doc       *scan.Doc
-	base      int    // offset of doc.Src in src
-	ptr       []byte // JSON Pointer of the value being checked
-	truncated bool   // a docs block marked truncated: absent properties are fine
-	resource  bool   // a docs resource block: type names stand in for values
+	base      int     // offset of doc.Src in src
+	ptr       []token // the JSON Pointer of the value being checked, unescaped
+	pbuf      []byte  // reused to write pointers out
+	truncated bool    // a docs block marked truncated: absent properties are fine
+	resource  bool    // a docs resource block: type names stand in for values
 }
 
 // addFinding records a finding of the splitter (already in input offsets).
@@ -119,7 +120,7 @@ func (c *checker) report(sev Severity, code string, off, length int, msg string,
 		fix.Offset += c.base
 	}
 	c.res.Diagnostics = append(c.res.Diagnostics, Diagnostic{
-		Severity: sev, Code: code, Message: msg, Pointer: string(c.ptr),
+		Severity: sev, Code: code, Message: msg, Pointer: c.pointer(),
 		Offset: c.base + off, Length: length, Fix: fix,
 	})
 }

@@ -6,12 +6,18 @@ import (
 )
 
 // intRange is the range of each integral Edm type.
-var intRange = map[string][2]int64{
-	"Edm.Byte":  {0, 255},
-	"Edm.SByte": {-128, 127},
-	"Edm.Int16": {-1 << 15, 1<<15 - 1},
-	"Edm.Int32": {-1 << 31, 1<<31 - 1},
-	"Edm.Int64": {-1 << 63, 1<<63 - 1},
+func intRange(name string) [2]int64 {
+	switch name {
+	case "Edm.Byte":
+		return [2]int64{0, 255}
+	case "Edm.SByte":
+		return [2]int64{-128, 127}
+	case "Edm.Int16":
+		return [2]int64{-1 << 15, 1<<15 - 1}
+	case "Edm.Int32":
+		return [2]int64{-1 << 31, 1<<31 - 1}
+	}
+	return [2]int64{-1 << 63, 1<<63 - 1}
 }
 
 // isGUID reports whether s is a GUID in the 8-4-4-4-12 form OData uses.

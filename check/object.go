@@ -1,7 +1,6 @@
 package check
 
 import (
-	"strconv"
 	"strings"
 
 	"opcheck/graph"
@@ -95,7 +94,7 @@ func (c *checker) object(i int, want *graph.Type) *graph.Type {
 	d := c.doc
 	// seen marks the properties present, and those an unknown member was
 	// taken for a misspelling of: a typo is one finding, not two.
-	seen := make([]bool, len(t.AllProperties()))
+	seen := newSeen(len(t.AllProperties()))
 	// typed maps each dynamic property to its "name@odata.type" annotation.
 	var typed map[string]int
 	for m := i + 1; m < int(d.Nodes[i].Next); m = int(d.Nodes[m].Next) {
@@ -109,7 +108,7 @@ func (c *checker) object(i int, want *graph.Type) *graph.Type {
 	for m := i + 1; m < int(d.Nodes[i].Next); m = int(d.Nodes[m].Next) {
 		key := d.Key(m)
 		if key == "" {
-			c.property(m, key, t, seen, -1)
+			c.property(m, key, t, &seen, -1)
 			continue
 		}
 		if key[0] == '@' {
@@ -125,23 +124,23 @@ func (c *checker) object(i int, want *graph.Type) *graph.Type {
 		if !ok {
 			at = -1
 		}
-		c.property(m, key, t, seen, at)
+		c.property(m, key, t, &seen, at)
 	}
 	if !c.truncated {
-		c.missing(i, t, seen)
+		c.missing(i, t, &seen)
 	}
 	return t
 }
 
 // property checks member m named key of an object of type t; at is its
 // "key@odata.type" annotation member, or -1.
-func (c *checker) property(m int, key string, t *graph.Type, seen []bool, at int) {
+func (c *checker) property(m int, key string, t *graph.Type, seen *seenSet, at int) {
 	c.push(key)
 	defer c.pop()
 	all := t.AllProperties()
 	for k := range all {
 		if all[k].Name == key {
-			seen[k] = true
+			seen.add(k)
 			c.value(m, &all[k])
 			return
 		}
@@ -152,7 +151,7 @@ func (c *checker) property(m int, key string, t *graph.Type, seen []bool, at int
 	if s := c.unknownProperty(m, key, t); s != "" {
 		for k := range all {
 			if all[k].Name == s {
-				seen[k] = true
+				seen.add(k)
 			}
 		}
 	}
@@ -255,9 +254,9 @@ func (c *checker) declaredElsewhere(key string, t *graph.Type) *graph.Type {
 }
 
 // missing reports the properties that may not be null and are absent.
-func (c *checker) missing(i int, t *graph.Type, seen []bool) {
+func (c *checker) missing(i int, t *graph.Type, seen *seenSet) {
 	for k, p := range t.AllProperties() {
-		if seen[k] || p.Nullable || p.Navigation {
+		if seen.has(k) || p.Nullable || p.Navigation {
 			continue
 		}
 		n := &c.doc.Nodes[i]
@@ -290,8 +289,7 @@ func (c *checker) value(m int, p *graph.Property) {
 			return
 		}
 		for e, k := m+1, 0; e < int(n.Next); e, k = int(c.doc.Nodes[e].Next), k+1 {
-			tok := strconv.Itoa(k)
-			c.push(tok)
+			c.pushIndex(k)
 			if c.doc.Nodes[e].Kind == scan.Null {
 				if !p.Nullable {
 					c.reportNode(Error, "null-not-allowed", e, `the items of "`+p.Name+`" may not be null`, nil)
@@ -344,4 +342,33 @@ func (c *checker) single(e int, p *graph.Property) {
 	default:
 		c.primitive(e, p)
 	}
+}
+
+// seenSet marks properties by their index in AllProperties: a word of bits
+// for the usual type, a slice only for types with more than 64 properties.
+type seenSet struct {
+	bits uint64
+	more []bool
+}
+
+func newSeen(n int) seenSet {
+	if n <= 64 {
+		return seenSet{}
+	}
+	return seenSet{more: make([]bool, n)}
+}
+
+func (s *seenSet) add(k int) {
+	if s.more != nil {
+		s.more[k] = true
+		return
+	}
+	s.bits |= 1 << k
+}
+
+func (s *seenSet) has(k int) bool {
+	if s.more != nil {
+		return s.more[k]
+	}
+	return s.bits&(1<<k) != 0
 }

@@ -16,7 +16,7 @@ func (c *checker) operation(i int, want *graph.Type) *graph.Type {
 	if t == nil {
 		return nil
 	}
-	c.res.Objects = append(c.res.Objects, Object{Pointer: string(c.ptr), Type: t.Name})
+	c.res.Objects = append(c.res.Objects, Object{Pointer: c.pointer(), Type: t.Name})
 	d := c.doc
 	status, result := d.Member(i, "status"), d.Member(i, "resultInfo")
 	if status < 0 || d.Nodes[status].Kind != scan.String {
@@ -79,7 +79,7 @@ func (c *checker) notifications() {
 	c.push("value")
 	defer c.pop()
 	for e, k := value+1, 0; e < int(d.Nodes[value].Next); e, k = int(d.Nodes[e].Next), k+1 {
-		c.push(strconv.Itoa(k))
+		c.pushIndex(k)
 		if d.Nodes[e].Kind != scan.Object {
 			c.reportNode(Error, "not-an-object", e, "expected a commsNotification object, found "+article(d.Nodes[e].Kind), nil)
 		} else {
@@ -93,7 +93,7 @@ func (c *checker) notifications() {
 func (c *checker) notification(e int, note, op *graph.Type) {
 	d := c.doc
 	c.object(e, note)
-	c.res.Objects = append(c.res.Objects, Object{Pointer: string(c.ptr), Type: note.Name})
+	c.res.Objects = append(c.res.Objects, Object{Pointer: c.pointer(), Type: note.Name})
 	data := d.Member(e, "resourceData")
 	if data < 0 || d.Nodes[data].Kind != scan.Object {
 		if data >= 0 {

@@ -115,8 +115,7 @@ func (c *checker) collection(value int, want *graph.Type) {
 		return
 	}
 	for e, k := value+1, 0; e < int(d.Nodes[value].Next); e, k = int(d.Nodes[e].Next), k+1 {
-		tok := strconv.Itoa(k)
-		c.push(tok)
+		c.pushIndex(k)
 		if d.Nodes[e].Kind != scan.Object {
 			c.reportNode(Error, "not-an-object", e, "expected an operation object, found "+article(d.Nodes[e].Kind), nil)
 		} else {
@@ -138,20 +137,42 @@ func (c *checker) idOf(i int, t *graph.Type) string {
 }
 
 // push appends a reference token to the current pointer; pop removes the
-// last one again.
-func (c *checker) push(token string) {
-	c.ptr = scan.AppendPointerToken(append(c.ptr, '/'), token)
+// last one again. Tokens are kept as they are and escaped only when a
+// pointer is written out, since most values are never reported.
+func (c *checker) push(key string) {
+	c.ptr = append(c.ptr, token{key: key, index: -1})
+}
+
+// pushIndex appends an array index.
+func (c *checker) pushIndex(i int) {
+	c.ptr = append(c.ptr, token{index: i})
+}
+
+// token is one reference token: a member name, or an array index.
+type token struct {
+	key   string
+	index int // -1 for a member name
 }
 
 func (c *checker) pop() {
-	// The token may have grown when escaped; find the last '/' instead.
-	for i := len(c.ptr) - 1; i >= 0; i-- {
-		if c.ptr[i] == '/' {
-			c.ptr = c.ptr[:i]
-			return
+	c.ptr = c.ptr[:len(c.ptr)-1]
+}
+
+// pointer writes the current JSON Pointer.
+func (c *checker) pointer() string {
+	if len(c.ptr) == 0 {
+		return ""
+	}
+	b := c.pbuf[:0]
+	for _, tok := range c.ptr {
+		if tok.index >= 0 {
+			b = strconv.AppendInt(append(b, '/'), int64(tok.index), 10)
+		} else {
+			b = scan.AppendPointerToken(append(b, '/'), tok.key)
 		}
 	}
-	c.ptr = c.ptr[:0]
+	c.pbuf = b
+	return string(b)
 }
 
 // article names a JSON kind with its article: "an object", "a string".

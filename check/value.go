@@ -101,7 +101,7 @@ func (c *checker) primitive(e int, p *graph.Property) {
 		}
 		raw := string(c.doc.Raw(e))
 		v, err := strconv.ParseInt(raw, 10, 64)
-		r := intRange[name]
+		r := intRange(name)
 		switch {
 		case err != nil && strings.ContainsAny(raw, ".eE"):
 			f, ferr := strconv.ParseFloat(raw, 64)
