@@ -21,8 +21,7 @@ const MaxIssues = 1000
 // a hash map to find duplicates; smaller objects are searched linearly.
 const mapThreshold = 16
 
-// Parse scans src, which must be UTF-8 JSON holding one value, in a single
-// pass. It returns the document and the problems found, sorted by offset.
+// Parse scans src, UTF-8 JSON text holding one value, in a single pass. It returns the document and the problems found, sorted by offset.
 // The Doc is nil exactly when one of the issues is Fatal: either nothing
 // could be recovered, or a syntax error left the author's intent unclear.
 // Otherwise every issue was recovered from (a trailing comma, a comment, a
@@ -129,7 +128,9 @@ func estimateNodes(src []byte) int {
 	sample := src[:min(len(src), 16<<10)]
 	n := 1 + bytes.Count(sample, comma) + bytes.Count(sample, openObject) + bytes.Count(sample, openArray)
 	if len(sample) < len(src) {
-		n = int(float64(n) * float64(len(src)) / float64(len(sample)) * 1.1)
+		// Extrapolate, but no further than one value per 8 bytes: a sample
+		// that is one long string of commas must not reserve gigabytes.
+		n = min(int(float64(n)*float64(len(src))/float64(len(sample))*1.1), len(src)/8)
 	}
 	return n + 8
 }

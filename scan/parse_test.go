@@ -548,3 +548,20 @@ func checkNode(t *testing.T, doc *Doc, i int, lo, hi uint32) {
 		}
 	}
 }
+
+func TestEstimateNodes(t *testing.T) {
+	tests := []struct {
+		name   string
+		input  string
+		lo, hi int // the estimate's bounds
+	}{
+		{"compact array", strings.Repeat("1,", 100) + "1", 101, 120},
+		{"sample of commas in a string", `"` + strings.Repeat(",", 16<<10) + strings.Repeat("x", 1<<20) + `"`, 1, (16<<10+1<<20)/8 + 10},
+		{"one value", `"abc"`, 1, 10},
+	}
+	for _, tt := range tests {
+		if got := estimateNodes([]byte(tt.input)); got < tt.lo || got > tt.hi {
+			t.Errorf("%s: got %d, want %d to %d", tt.name, got, tt.lo, tt.hi)
+		}
+	}
+}
