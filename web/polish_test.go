@@ -8,10 +8,13 @@ import (
 	"image"
 	"image/png"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -274,4 +277,70 @@ func colours(img image.Image) int {
 		}
 	}
 	return len(seen)
+}
+
+// grantClipboard lets the tab's page read and write the clipboard.
+func (p *tab) grantClipboard() {
+	p.t.Helper()
+	id := chromedp.FromContext(p.ctx).BrowserContextID
+	for _, name := range []string{"clipboard-read", "clipboard-write"} {
+		_, err := chromedp.CallBrowser(p.ctx, browser.SetPermission, browser.SetPermissionParams{
+			Permission:       &browser.PermissionDescriptor{Name: name},
+			Setting:          browser.PermissionSettingGranted,
+			Origin:           strings.TrimSuffix(harness.baseURL, "/"),
+			BrowserContextID: id,
+		})
+		if err != nil {
+			p.t.Fatalf("grant %s: %v", name, err)
+		}
+	}
+}
+
+// TestCopyAndDownload copies the text and the share link to the clipboard
+// and downloads the text as a file named for its kind.
+func TestCopyAndDownload(t *testing.T) {
+	p := newTab(t)
+	p.open("")
+	p.grantClipboard()
+	src := readRepoFile(t, "check/testdata/corpus/forms/http-200.valid.http")
+	p.setText(src)
+	p.waitChecked()
+	want := p.editorText()
+
+	p.click("#copy")
+	p.waitFor(`document.getElementById("message").textContent.startsWith("Copied")`, "the copy")
+	if got := eval[string](p, `navigator.clipboard.readText()`); got != want {
+		t.Errorf("clipboard after Copy: got %q, want the editor's text", got)
+	}
+	link := p.shareLink()
+	if msg := p.text("#message"); !strings.HasPrefix(msg, "Link copied") {
+		t.Errorf("after Share the message is %q, want Link copied", msg)
+	}
+	if got := eval[string](p, `navigator.clipboard.readText()`); got != link {
+		t.Errorf("clipboard after Share: got %q, want the link %q", got, link)
+	}
+
+	dir := t.TempDir()
+	_, err := chromedp.CallBrowser(p.ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+		Behavior:         browser.SetDownloadBehaviorBehaviorAllow,
+		BrowserContextID: chromedp.FromContext(p.ctx).BrowserContextID,
+		DownloadPath:     dir,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.click("#download")
+	file := filepath.Join(dir, "opcheck.http")
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		got, err := os.ReadFile(file)
+		if err == nil && string(got) == want {
+			break
+		}
+		if time.Now().After(deadline) {
+			entries, _ := os.ReadDir(dir)
+			t.Fatalf("no download %s with the editor's text (folder holds %v, read: %v)", file, entries, err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }

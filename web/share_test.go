@@ -72,6 +72,25 @@ func TestShareRestoresInFreshContext(t *testing.T) {
 		t.Errorf("the Query view is not shown (aria-selected %q)", got)
 	}
 	q.waitFor(`document.getElementById("query-result").dataset.state === "match"`, "the query result")
+	// Browsers keep the fragment to themselves: the server never saw it.
+	if f := fragmentOf(link); strings.Contains(harness.serverLog.String(), f[:32]) {
+		t.Error("the page server's log holds the link's fragment")
+	}
+	if !strings.Contains(harness.serverLog.String(), "GET") {
+		t.Error("the page server's log has no requests: the fragment check above proves nothing")
+	}
+	// An edit drops the fragment, so a reload keeps the edit rather than
+	// reopening the link.
+	q.focusEditor()
+	q.do(chromedp.KeyEvent("x"))
+	q.waitFor(`location.hash === ""`, "the fragment to go")
+	edited := q.editorText()
+	q.waitFor(`localStorage.getItem("opcheck.text") === `+jsString(edited), "the autosave")
+	q.do(chromedp.Reload())
+	q.waitReady()
+	if got := q.editorText(); got != edited {
+		t.Errorf("after an edit and a reload: got %q, want the edited text", got)
+	}
 }
 
 // TestShareShortcutAndLongLinkWarning: Ctrl+S shares, and a link over

@@ -96,7 +96,12 @@ function text() {
   return view.state.doc.toString();
 }
 
+let keepFragment = false; // true while a link's own text is being loaded
+
 function onChange() {
+  // Once the text changes, the address no longer describes it: drop the
+  // fragment, so that a reload keeps the edits instead of reopening the link.
+  if (!keepFragment && location.hash) history.replaceState(null, "", location.pathname + location.search);
   ui.diagnostics.classList.add("stale");
   scheduleValidate();
   clearTimeout(autosaveTimer);
@@ -300,13 +305,19 @@ function rewrite(name, r, done) {
   say(`${done} Ctrl+Z undoes it.`);
 }
 
+function notReady() {
+  if (checker.ns) return false;
+  say("The checker is still loading (or could not load); try again in a moment.", "warn");
+  return true;
+}
+
 function doFormat() {
-  if (!checker.ns) return;
+  if (notReady()) return;
   rewrite("Format", checker.call("format", text(), { indent: indentValue(), sortKeys: ui.sortKeys.checked }), "Formatted.");
 }
 
 function doMinify() {
-  if (!checker.ns) return;
+  if (notReady()) return;
   rewrite("Minify", checker.call("minify", text()), "Minified.");
 }
 
@@ -478,7 +489,7 @@ ui.redact.checked = load("redact", "0") === "1";
 ui.redact.addEventListener("change", () => save("redact", ui.redact.checked ? "1" : "0"));
 
 async function doShare() {
-  if (!checker.ns) return;
+  if (notReady()) return;
   const r = linkFor(checker, { text: text(), api: ui.api.value, query: ui.query.value, view: currentView }, ui.redact.checked);
   if (!r.ok) {
     say(r.error, "error");
@@ -507,7 +518,12 @@ async function openFragment() {
       return;
     }
     ui.fetchUrl.value = u.url;
-    await fetchInto(u.url, ""); // never with a token
+    keepFragment = true;
+    try {
+      await fetchInto(u.url, ""); // never with a token
+    } finally {
+      keepFragment = false;
+    }
     return;
   }
   if (f.kind !== "state") return;
@@ -519,7 +535,12 @@ async function openFragment() {
   ui.api.value = r.state.api;
   save("api", r.state.api);
   ui.query.value = r.state.query;
-  loadText(r.state.text);
+  keepFragment = true;
+  try {
+    loadText(r.state.text);
+  } finally {
+    keepFragment = false;
+  }
   if (r.state.view) setView(r.state.view, false);
   say("Opened the shared link.");
 }

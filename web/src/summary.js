@@ -94,7 +94,7 @@ function table(caption, headers, rows) {
   return el("table", { className: "roster" }, el("caption", null, caption), thead, tbody);
 }
 
-function operationCard(o) {
+function operationCard(o, kind) {
   const v = o.value;
   const card = el("article", { className: "op-card" });
   card.dataset.pointer = o.pointer;
@@ -103,7 +103,10 @@ function operationCard(o) {
   if (v && typeof v === "object") title.append(statusBadge(v.status));
   card.append(title);
   if (!v || typeof v !== "object") {
-    card.append(el("p", { className: "muted" }, "Its JSON could not be read; fix the syntax errors to see its details."));
+    const embedded = kind === "http" || kind === "markdown" || kind === "log";
+    card.append(el("p", { className: "muted" }, embedded
+      ? `This checker does not say where the operation's JSON sits inside ${kind === "http" ? "an HTTP message" : kind === "markdown" ? "a docs page" : "a log"}, so its details cannot be shown here; paste the JSON body alone to see them.`
+      : "Its JSON could not be read; fix the syntax errors to see its details."));
     return card;
   }
   const dl = el("dl", null);
@@ -166,6 +169,6 @@ export function renderSummary(root, result, text) {
   const insideNotes = (o) => notes.some((n) => o.pointer.startsWith(n.pointer + "/"));
   for (const o of objects) {
     if (isNotification(o) || insideNotes(o)) continue;
-    root.append(operationCard(o));
+    root.append(operationCard(o, result.kind));
   }
 }
