@@ -17,10 +17,10 @@ import "strings"
 // followed by a letter or digit ("_" may follow: some ids join two GUIDs
 // with it). The key is the 32 digits in lower case, so
 // every spelling of one GUID shares a placeholder. Without dashes, a run that
-// could be a JSON number or part of one is not a GUID: digits with one e or
-// E inside, or only digits unless it starts with 0 (which no JSON number
-// does) and follows neither "." nor "+" (the digits of a fraction or an
-// exponent may).
+// could be a JSON number or part of one is not a GUID: one after "." or "+"
+// (a fraction or an exponent), digits with one e or E inside, or only digits
+// not starting with 0 (as no JSON number does). Placeholders are 32 digits
+// starting with 0, so the rules hold for them alike.
 func guidAt(s string, i int) (end int, key string) {
 	if i+36 <= len(s) && (i+36 == len(s) || !isAlnum(s[i+36])) {
 		ok := true
@@ -40,7 +40,7 @@ func guidAt(s string, i int) (end int, key string) {
 			return i + 36, strings.ToLower(g[0:8] + g[9:13] + g[14:18] + g[19:23] + g[24:36])
 		}
 	}
-	if i+32 <= len(s) && (i+32 == len(s) || !isAlnum(s[i+32])) {
+	if i+32 <= len(s) && (i+32 == len(s) || !isAlnum(s[i+32])) && (i == 0 || s[i-1] != '.' && s[i-1] != '+') {
 		run := s[i : i+32]
 		letters, es := 0, 0
 		for j := range 32 {
@@ -58,8 +58,8 @@ func guidAt(s string, i int) (end int, key string) {
 		switch {
 		case letters == 1 && es == 1 && run[0] != 'e' && run[0] != 'E' && run[31] != 'e' && run[31] != 'E':
 			return -1, "" // 1e31 and the like: a JSON number
-		case letters == 0 && (run[0] != '0' || i > 0 && (s[i-1] == '.' || s[i-1] == '+')):
-			return -1, "" // a JSON number, or digits of one
+		case letters == 0 && run[0] != '0':
+			return -1, "" // a JSON number
 		}
 		return i + 32, strings.ToLower(run)
 	}
