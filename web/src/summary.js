@@ -88,10 +88,10 @@ function identityRow(p) {
   return [kinds.join(", "), str(first.displayName), str(first.id !== undefined ? first.id : p.participantId), str(endpoint)];
 }
 
-function table(caption, headers, rows) {
+function table(caption, headers, rows, extraClass = "") {
   const thead = el("thead", null, el("tr", null, ...headers.map((h) => el("th", { scope: "col" }, h))));
   const tbody = el("tbody", null, ...rows.map((r) => el("tr", null, ...r.map((c) => (c instanceof Node ? el("td", null, c) : el("td", null, str(c)))))));
-  return el("table", { className: "roster" }, el("caption", null, caption), thead, tbody);
+  return el("table", { className: ("roster " + extraClass).trim() }, el("caption", null, caption), thead, tbody);
 }
 
 function operationCard(o, kind) {
@@ -146,7 +146,7 @@ function notificationsTable(list) {
       ri.code !== undefined ? `${str(ri.code)}${ri.subcode !== undefined ? "/" + str(ri.subcode) : ""}` : "",
     ];
   });
-  return table(`Notifications (${list.length})`, ["changeType", "resourceUrl", "resourceData type", "status", "result"], rows);
+  return table(`Notifications (${list.length})`, ["changeType", "resourceUrl", "resourceData type", "status", "result"], rows, "notifications");
 }
 
 /**
