@@ -24,6 +24,7 @@ build: web
 web:
 	rm -rf build/web && mkdir -p build/web
 	GOOS=js GOARCH=wasm $(GO) build $(GOFLAGS_BUILD) -o build/web/opcheck.wasm ./wasm
+	GOOS=js GOARCH=wasm $(GO) build $(GOFLAGS_BUILD) -o build/web/opcheck-tools.wasm ./wasm/tools
 	cp "$(WASMDIR)/wasm_exec.js" build/web/wasm_exec.js
 	cd web && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build
 	$(GO) run ./web/pack -in build/web -out web/dist
@@ -38,6 +39,7 @@ test-native:
 
 test-wasm:
 	GOOS=js GOARCH=wasm PATH="$(WASMDIR):$$PATH" $(GO) test $(CORE) ./wasm/...
+	GOOS=js GOARCH=wasm PATH="$(WASMDIR):$$PATH" $(GO) test -tags opcheck_testhook ./wasm/
 
 ## bench: the core's benchmarks, then the page in headless Chromium beside ajv; writes BENCHMARKS.md (after make build)
 bench:

@@ -29,6 +29,8 @@ func (r *Result) AppendJSON(dst []byte) []byte {
 		dst = appendString(dst, o.Pointer)
 		dst = append(dst, `,"type":`...)
 		dst = appendString(dst, o.Type)
+		dst = appendInt(dst, `,"offset":`, o.Offset)
+		dst = appendInt(dst, `,"length":`, o.Length)
 		dst = append(dst, '}')
 	}
 	dst = append(dst, `],"diagnostics":[`...)

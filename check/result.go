@@ -44,10 +44,14 @@ type Fix struct {
 }
 
 // Object is one Graph object found in the input: an operation, or a
-// notification, with the type it was checked as.
+// notification, with the type it was checked as. Offset and Length locate
+// its JSON text in the input, in bytes, so that a view can show it even
+// inside a raw HTTP response, a docs page or a log.
 type Object struct {
 	Pointer string `json:"pointer"`
 	Type    string `json:"type"`
+	Offset  int    `json:"offset"`
+	Length  int    `json:"length"`
 }
 
 // Result is everything Validate found in one input.

@@ -16,7 +16,7 @@ func (c *checker) operation(i int, want *graph.Type) *graph.Type {
 	if t == nil {
 		return nil
 	}
-	c.res.Objects = append(c.res.Objects, Object{Pointer: c.pointer(), Type: t.Name})
+	c.addObject(i, t)
 	d := c.doc
 	status, result := d.Member(i, "status"), d.Member(i, "resultInfo")
 	if status < 0 || d.Nodes[status].Kind != scan.String {
@@ -93,7 +93,7 @@ func (c *checker) notifications() {
 func (c *checker) notification(e int, note, op *graph.Type) {
 	d := c.doc
 	c.object(e, note)
-	c.res.Objects = append(c.res.Objects, Object{Pointer: c.pointer(), Type: note.Name})
+	c.addObject(e, note)
 	data := d.Member(e, "resourceData")
 	if data < 0 || d.Nodes[data].Kind != scan.Object {
 		if data >= 0 {
@@ -129,6 +129,12 @@ func (c *checker) notification(e int, note, op *graph.Type) {
 			}
 		}
 	}
+}
+
+// addObject records the object at node i, checked as t, in Result.Objects.
+func (c *checker) addObject(i int, t *graph.Type) {
+	n := &c.doc.Nodes[i]
+	c.res.Objects = append(c.res.Objects, Object{Pointer: c.pointer(), Type: t.Name, Offset: c.base + int(n.Start), Length: int(n.End - n.Start)})
 }
 
 // operationID returns the id after "/operations/" in a URL or path.

@@ -1,44 +1,65 @@
 //go:build js && wasm
 
-// Command wasm is opcheck's WebAssembly adapter: it fills the page's
-// globalThis.opcheck namespace with functions that decode their JavaScript
-// arguments, call the core once, and return plain JavaScript objects.
-//
-// The page creates the namespace and its ready promise before it starts Go:
-//
-//	globalThis.opcheck = {};
-//	opcheck.ready = new Promise((resolve) => { opcheck.resolveReady = resolve; });
-//
-// main installs the functions and then calls opcheck.resolveReady().
+// Command wasm is opcheck's validator in WebAssembly: it fills the page's
+// globalThis.opcheck namespace with validate, then resolves opcheck.ready.
+// It decodes the arguments, calls the core once and returns plain
+// JavaScript objects; the logic is in package check. Formatting, queries
+// and share links live in a second module (wasm/tools), which the page
+// loads only when they are used, so that the first load stays small.
 package main
 
 import (
+	"errors"
+	"strconv"
+
 	"github.com/hack-pad/safejs"
+
+	"opcheck/check"
+	"opcheck/wasm/jsapi"
 )
 
+// api lists the functions this module installs.
+var api = map[string]jsapi.Handler{
+	"validate": validate,
+}
+
 func main() {
-	ns, err := safejs.Global().Get("opcheck")
-	if err == nil && ns.IsUndefined() {
-		ns, err = safejs.Global().Get("Object")
-		if err == nil {
-			ns, err = ns.New()
-		}
-		if err == nil {
-			err = safejs.Global().Set("opcheck", ns)
-		}
+	jsapi.Serve(api, "resolveReady")
+}
+
+// input and output are reused between calls: calls never overlap, and the
+// core keeps nothing of its input once it returns.
+var input, output []byte
+
+// validate(text, {api, kind}) checks text (a string or a Uint8Array of
+// UTF-8) and returns the fields of one element of the CLI's JSON output,
+// plus ok: true.
+func validate(args []safejs.Value) (any, error) {
+	if len(args) < 1 || len(args) > 2 {
+		return nil, errors.New("want (text, options?), got " + strconv.Itoa(len(args)) + " arguments")
 	}
+	src, err := jsapi.TextArg(input, args[0])
 	if err != nil {
-		println("opcheck: no namespace to install into:", err.Error())
-		return
+		return nil, err
 	}
-	if err := install(ns); err != nil {
-		println("opcheck: install:", err.Error())
-		return
-	}
-	if resolve, err := ns.Get("resolveReady"); err == nil && resolve.Type() == safejs.TypeFunction {
-		if _, err := resolve.Invoke(); err != nil {
-			println("opcheck: resolveReady:", err.Error())
+	input = src
+	var opts check.Options
+	if len(args) == 2 {
+		if opts.API, err = jsapi.StringOption(args[1], "api"); err != nil {
+			return nil, err
 		}
+		kind, err := jsapi.StringOption(args[1], "kind")
+		if err != nil {
+			return nil, err
+		}
+		opts.Kind = check.Kind(kind)
 	}
-	select {} // serve calls until the page goes away
+	if err := opts.Verify(); err != nil {
+		return nil, err
+	}
+	r := check.Validate(src, &opts)
+	output = append(output[:0], `{"ok":true,`...)
+	output = r.AppendJSON(output)
+	output[len(`{"ok":true,`)] = ' ' // the '{' that AppendJSON opened
+	return jsapi.ParseJSON(string(output))
 }

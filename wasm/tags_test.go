@@ -12,10 +12,16 @@ import (
 	"testing"
 )
 
-// TestEveryFileIsWasmOnly keeps the adapter out of native builds: every Go
-// file in wasm/ but this one must carry the js && wasm constraint.
+// TestEveryFileIsWasmOnly keeps the adapters out of native builds: every Go
+// file under wasm/ but this one must carry the js && wasm constraint.
 func TestEveryFileIsWasmOnly(t *testing.T) {
-	files, err := filepath.Glob("*.go")
+	var files []string
+	err := filepath.WalkDir(".", func(path string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".go") {
+			files = append(files, path)
+		}
+		return err
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +56,8 @@ func TestEveryFileIsWasmOnly(t *testing.T) {
 			continue
 		}
 		tags := func(want map[string]bool) func(string) bool { return func(tag string) bool { return want[tag] } }
-		if expr.Eval(tags(map[string]bool{"js": true})) || expr.Eval(tags(map[string]bool{"wasm": true})) || !expr.Eval(tags(map[string]bool{"js": true, "wasm": true})) {
+		all := map[string]bool{"js": true, "wasm": true, "opcheck_testhook": true}
+		if expr.Eval(tags(map[string]bool{"js": true, "opcheck_testhook": true})) || expr.Eval(tags(map[string]bool{"wasm": true, "opcheck_testhook": true})) || !expr.Eval(tags(all)) {
 			t.Errorf("%s: build constraint %q, want js && wasm", name, expr)
 		}
 		checked++

@@ -7,6 +7,8 @@ import (
 
 	"github.com/hack-pad/safejs"
 
+	"opcheck/wasm/jsapi"
+
 	"opcheck/permalink"
 	"opcheck/redact"
 )
@@ -28,7 +30,7 @@ func encodeLink(args []safejs.Value) (any, error) {
 	text, err := args[0].Get("text")
 	if err == nil && !text.IsUndefined() && !text.IsNull() {
 		var b []byte
-		b, err = textArg(text)
+		b, err = jsapi.TextArg(nil, text)
 		s.Text = string(b)
 	}
 	for _, f := range []struct {
@@ -36,7 +38,7 @@ func encodeLink(args []safejs.Value) (any, error) {
 		dst  *string
 	}{{"api", &s.API}, {"query", &s.Query}, {"view", &s.View}} {
 		if err == nil {
-			*f.dst, err = stringOption(args[0], f.name)
+			*f.dst, err = jsapi.StringOption(args[0], f.name)
 		}
 	}
 	if err != nil {
@@ -83,7 +85,7 @@ func redactText(args []safejs.Value) (any, error) {
 	if len(args) != 1 {
 		return nil, errors.New("want (text)")
 	}
-	src, err := textArg(args[0])
+	src, err := jsapi.TextArg(nil, args[0])
 	if err != nil {
 		return nil, err
 	}

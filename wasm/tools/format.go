@@ -7,6 +7,8 @@ import (
 
 	"github.com/hack-pad/safejs"
 
+	"opcheck/wasm/jsapi"
+
 	"opcheck/format"
 )
 
@@ -21,16 +23,16 @@ func formatText(args []safejs.Value) (any, error) {
 	if len(args) < 1 || len(args) > 2 {
 		return nil, errors.New("want (text, options?)")
 	}
-	src, err := textArg(args[0])
+	src, err := jsapi.TextArg(nil, args[0])
 	if err != nil {
 		return nil, err
 	}
 	var opts format.Options
 	if len(args) == 2 {
-		if opts.Indent, err = stringOption(args[1], "indent"); err != nil {
+		if opts.Indent, err = jsapi.StringOption(args[1], "indent"); err != nil {
 			return nil, err
 		}
-		if opts.SortKeys, err = boolOption(args[1], "sortKeys"); err != nil {
+		if opts.SortKeys, err = jsapi.BoolOption(args[1], "sortKeys"); err != nil {
 			return nil, err
 		}
 	}
@@ -46,7 +48,7 @@ func minifyText(args []safejs.Value) (any, error) {
 	if len(args) != 1 {
 		return nil, errors.New("want (text)")
 	}
-	src, err := textArg(args[0])
+	src, err := jsapi.TextArg(nil, args[0])
 	if err != nil {
 		return nil, err
 	}
@@ -62,7 +64,7 @@ func queryText(args []safejs.Value) (any, error) {
 	if len(args) != 2 || args[1].Type() != safejs.TypeString {
 		return nil, errors.New("want (text, path: string)")
 	}
-	src, err := textArg(args[0])
+	src, err := jsapi.TextArg(nil, args[0])
 	if err != nil {
 		return nil, err
 	}

@@ -10,6 +10,8 @@ import (
 	"github.com/hack-pad/safejs"
 
 	"opcheck/permalink"
+	"opcheck/wasm/internal/jstest"
+	"opcheck/wasm/jsapi"
 )
 
 // jsArgs converts Go values to the arguments a handler receives.
@@ -29,7 +31,7 @@ func jsArgs(t *testing.T, args ...any) []safejs.Value {
 func TestLinkHandlersArgumentErrors(t *testing.T) {
 	tests := []struct {
 		name    string
-		h       handler
+		h       jsapi.Handler
 		args    []any
 		wantErr string
 	}{
@@ -90,7 +92,7 @@ func TestLinkRoundTrip(t *testing.T) {
 	}
 
 	// The text may also come as a Uint8Array, and missing members are empty.
-	got, err = encodeLink([]safejs.Value{mustObject(t, map[string]any{"text": mustBytes(t, "{}")})})
+	got, err = encodeLink([]safejs.Value{mustObject(t, map[string]any{"text": jstest.Bytes(t, "{}")})})
 	if err != nil {
 		t.Fatalf("encodeLink with a Uint8Array: got error %v, want none", err)
 	}
@@ -141,32 +143,32 @@ func TestDecodeLinkCorrupt(t *testing.T) {
 	}
 
 	// Through the installed function the page sees {ok: false, error}.
-	v := call(t, "decodeLink", "9"+fragment[1:])
-	if ok(t, v) {
+	v := jstest.Call(t, api, "decodeLink", "9"+fragment[1:])
+	if jstest.OK(t, v) {
 		t.Fatal("decodeLink: got ok = true for an unknown version")
 	}
-	if got, want := str(t, v, "error.message"), "opcheck.decodeLink: permalink: unknown link version"; !strings.HasPrefix(got, want) {
+	if got, want := jstest.Str(t, v, "error.message"), "opcheck.decodeLink: permalink: unknown link version"; !strings.HasPrefix(got, want) {
 		t.Errorf("got message %q, want it to start with %q", got, want)
 	}
 }
 
 func TestURLFromFragmentAndRedact(t *testing.T) {
-	v := call(t, "urlFromFragment", "#url=https%3A%2F%2Fexample.com%2Fcallback.json")
-	if !ok(t, v) {
-		t.Fatalf("urlFromFragment: %s", str(t, v, "error.message"))
+	v := jstest.Call(t, api, "urlFromFragment", "#url=https%3A%2F%2Fexample.com%2Fcallback.json")
+	if !jstest.OK(t, v) {
+		t.Fatalf("urlFromFragment: %s", jstest.Str(t, v, "error.message"))
 	}
-	if got, want := str(t, v, "url"), "https://example.com/callback.json"; got != want {
+	if got, want := jstest.Str(t, v, "url"), "https://example.com/callback.json"; got != want {
 		t.Errorf("urlFromFragment: got %q, want %q", got, want)
 	}
 
 	in := `{"displayName": "Alice", "id": "57dab8b1-894c-409a-b240-bd8beae78896"}`
 	want := `{"displayName": "Name 1", "id": "00000000-0000-0000-0000-000000000001"}`
-	for _, arg := range []any{in, mustBytes(t, in)} {
-		r := call(t, "redact", arg)
-		if !ok(t, r) {
-			t.Fatalf("redact: %s", str(t, r, "error.message"))
+	for _, arg := range []any{in, jstest.Bytes(t, in)} {
+		r := jstest.Call(t, api, "redact", arg)
+		if !jstest.OK(t, r) {
+			t.Fatalf("redact: %s", jstest.Str(t, r, "error.message"))
 		}
-		if got := str(t, r, "text"); got != want {
+		if got := jstest.Str(t, r, "text"); got != want {
 			t.Errorf("redact: got %q, want %q", got, want)
 		}
 	}

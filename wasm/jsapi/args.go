@@ -1,6 +1,6 @@
 //go:build js && wasm
 
-package main
+package jsapi
 
 import (
 	"errors"
@@ -8,22 +8,19 @@ import (
 	"github.com/hack-pad/safejs"
 )
 
-// scratch is reused between calls for the input bytes and the JSON of the
-// result; calls never overlap (JavaScript is single-threaded here).
-var scratch []byte
-
 var (
 	uint8Array = safejs.MustGetGlobal("Uint8Array")
 	jsonObject = safejs.MustGetGlobal("JSON")
 )
 
-// textArg reads a text argument: a string, or a Uint8Array of UTF-8 bytes
-// (which is cheaper to pass: the page encodes it with TextEncoder).
-func textArg(v safejs.Value) ([]byte, error) {
+// TextArg reads a text argument: a string, or a Uint8Array of UTF-8 bytes
+// (which is cheaper to pass: the page encodes it with TextEncoder). It
+// appends the bytes to dst[:0], so a caller may reuse one buffer.
+func TextArg(dst []byte, v safejs.Value) ([]byte, error) {
 	switch v.Type() {
 	case safejs.TypeString:
 		s, err := v.String()
-		return []byte(s), err
+		return append(dst[:0], s...), err
 	case safejs.TypeObject:
 		if ok, err := v.InstanceOf(uint8Array); err != nil || !ok {
 			break
@@ -32,7 +29,11 @@ func textArg(v safejs.Value) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		buf := make([]byte, n)
+		buf := dst[:0]
+		if cap(buf) < n {
+			buf = make([]byte, n)
+		}
+		buf = buf[:n]
 		if _, err := safejs.CopyBytesToGo(buf, v); err != nil {
 			return nil, err
 		}
@@ -41,9 +42,9 @@ func textArg(v safejs.Value) ([]byte, error) {
 	return nil, errors.New("the text must be a string or a Uint8Array, got " + v.Type().String())
 }
 
-// stringOption reads options[name]: undefined and null mean "", anything
+// StringOption reads options[name]: undefined and null mean "", anything
 // other than a string is an error.
-func stringOption(options safejs.Value, name string) (string, error) {
+func StringOption(options safejs.Value, name string) (string, error) {
 	if options.IsUndefined() || options.IsNull() {
 		return "", nil
 	}
@@ -63,8 +64,8 @@ func stringOption(options safejs.Value, name string) (string, error) {
 	return v.String()
 }
 
-// boolOption reads options[name] as a boolean; undefined and null mean false.
-func boolOption(options safejs.Value, name string) (bool, error) {
+// BoolOption reads options[name] as a boolean; undefined and null mean false.
+func BoolOption(options safejs.Value, name string) (bool, error) {
 	if options.IsUndefined() || options.IsNull() {
 		return false, nil
 	}
@@ -78,8 +79,8 @@ func boolOption(options safejs.Value, name string) (bool, error) {
 	return v.Bool()
 }
 
-// parseJSON turns JSON made by the core into plain JavaScript objects with a
+// ParseJSON turns JSON made by the core into plain JavaScript objects with a
 // single call, far cheaper than setting each field across the boundary.
-func parseJSON(s string) (safejs.Value, error) {
+func ParseJSON(s string) (safejs.Value, error) {
 	return jsonObject.Call("parse", s)
 }
