@@ -190,3 +190,28 @@ func TestDeterministic(t *testing.T) {
 		}
 	}
 }
+
+func TestPlaceholders(t *testing.T) {
+	tests := []struct {
+		input string
+		want  bool
+	}{
+		{"String", true},
+		{"string", true},
+		{"Int32 (enum)", true},
+		{"Display Name value", true},
+		{"notStarted | running | completed | failed", true},
+		{"<access-token>", true},
+		{"Ana Ruiz", false},
+		{"0b5e4e4a-3c5f-4b4e-9d7a-2f6c1e8a9b10", false},
+		{"a | b in a sentence: see /docs", false},
+		{"https://example.com/value", false},
+		{"<not a placeholder>", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if _, got := placeholder(tt.input); got != tt.want {
+			t.Errorf("placeholder(%q) = %v, want %v", tt.input, got, tt.want)
+		}
+	}
+}

@@ -45,25 +45,47 @@ func isHex(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }
 
-// guidKey reduces an id to what identifies it when ids are compared as
-// GUIDs: hex digits only, lower case. Other ids are compared as written.
-func guidKey(s string) string {
-	t := strings.Trim(s, "{}")
-	var b strings.Builder
-	for i := 0; i < len(t); i++ {
-		c := t[i]
+// sameID reports whether two ids name the same thing when compared as
+// GUIDs: braces, dashes and the case of hex digits do not matter. Ids that
+// are not GUIDs must be equal as written. It allocates nothing.
+func sameID(a, b string) bool {
+	ha, ok1 := guidDigits(a)
+	hb, ok2 := guidDigits(b)
+	if !ok1 || !ok2 {
+		return a == b
+	}
+	return ha == hb
+}
+
+// guidDigits packs the 32 hex digits of a GUID written with or without
+// dashes and braces; ok is false for anything else.
+func guidDigits(s string) (h [2]uint64, ok bool) {
+	if len(s) >= 2 && s[0] == '{' && s[len(s)-1] == '}' {
+		s = s[1 : len(s)-1]
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		var v byte
 		switch {
 		case c == '-':
-		case isHex(c):
-			b.WriteByte(c | 0x20)
+			continue
+		case c >= '0' && c <= '9':
+			v = c - '0'
+		case c >= 'a' && c <= 'f':
+			v = c - 'a' + 10
+		case c >= 'A' && c <= 'F':
+			v = c - 'A' + 10
 		default:
-			return s
+			return h, false
 		}
+		if n == 32 {
+			return h, false
+		}
+		h[n/16] = h[n/16]<<4 | uint64(v)
+		n++
 	}
-	if b.Len() != 32 {
-		return s
-	}
-	return b.String()
+	return h, n == 32
 }
 
 // isDateTimeOffset reports whether s is an RFC 3339 date and time with an

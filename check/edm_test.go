@@ -85,3 +85,23 @@ func TestPrimitiveFormats(t *testing.T) {
 		})
 	}
 }
+
+func TestSameID(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"0b5e4e4a-3c5f-4b4e-9d7a-2f6c1e8a9b10", "0B5E4E4A3C5F4B4E9D7A2F6C1E8A9B10", true},
+		{"{0b5e4e4a-3c5f-4b4e-9d7a-2f6c1e8a9b10}", "0b5e4e4a-3c5f-4b4e-9d7a-2f6c1e8a9b10", true},
+		{"0b5e4e4a-3c5f-4b4e-9d7a-2f6c1e8a9b10", "0b5e4e4a-3c5f-4b4e-9d7a-2f6c1e8a9b11", false},
+		{"op-1", "op-1", true},
+		{"op-1", "OP-1", false},
+		{"0b5e4e4a-3c5f-4b4e-9d7a-2f6c1e8a9b10", "op-1", false},
+		{"0b5e4e4a3c5f4b4e9d7a2f6c1e8a9b10ff", "0b5e4e4a3c5f4b4e9d7a2f6c1e8a9b10", false},
+	}
+	for _, tt := range tests {
+		if got := sameID(tt.a, tt.b); got != tt.want {
+			t.Errorf("sameID(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

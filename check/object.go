@@ -14,8 +14,13 @@ func trimType(s string) string { return strings.TrimPrefix(s, "#") }
 // present and acceptable, else want. Problems with the annotation are
 // reported.
 func (c *checker) typeOf(i int, want *graph.Type) *graph.Type {
+	return c.typeAt(c.doc.Member(i, "@odata.type"), want)
+}
+
+// typeAt is typeOf for an object whose "@odata.type" member is node at
+// (-1: none).
+func (c *checker) typeAt(at int, want *graph.Type) *graph.Type {
 	d := c.doc
-	at := d.Member(i, "@odata.type")
 	if at < 0 {
 		return want
 	}
@@ -87,24 +92,32 @@ func kindName(k graph.Kind) string {
 // object checks the members of the object at node i as type want (or the
 // type its "@odata.type" names) and returns the type it was checked as.
 func (c *checker) object(i int, want *graph.Type) *graph.Type {
-	t := c.typeOf(i, want)
-	if t == nil {
-		return nil
-	}
 	d := c.doc
-	// seen marks the properties present, and those an unknown member was
-	// taken for a misspelling of: a typo is one finding, not two.
-	seen := newSeen(len(t.AllProperties()))
-	// typed maps each dynamic property to its "name@odata.type" annotation.
+	// One pass finds the object's "@odata.type" and maps each dynamic
+	// property to its "name@odata.type" annotation.
+	at := -1
 	var typed map[string]int
 	for m := i + 1; m < int(d.Nodes[i].Next); m = int(d.Nodes[m].Next) {
-		if name, ok := strings.CutSuffix(d.Key(m), "@odata.type"); ok && name != "" {
+		if name, ok := strings.CutSuffix(d.Key(m), "@odata.type"); ok {
+			if name == "" {
+				if at < 0 {
+					at = m
+				}
+				continue
+			}
 			if typed == nil {
 				typed = map[string]int{}
 			}
 			typed[name] = m
 		}
 	}
+	t := c.typeAt(at, want)
+	if t == nil {
+		return nil
+	}
+	// seen marks the properties present, and those an unknown member was
+	// taken for a misspelling of: a typo is one finding, not two.
+	seen := newSeen(len(t.AllProperties()))
 	for m := i + 1; m < int(d.Nodes[i].Next); m = int(d.Nodes[m].Next) {
 		key := d.Key(m)
 		if key == "" {

@@ -7,6 +7,11 @@ import "strings"
 // "Display Name value" filler, an "a | b | c" list of allowed values, or an
 // angle-bracketed "<access-token>".
 func placeholder(s string) (what string, ok bool) {
+	// Every placeholder starts with a capital letter or '<', or lists values
+	// with '|': most real values are rejected here, at once.
+	if s == "" || !(s[0] >= 'A' && s[0] <= 'Z' || s[0] == '<') && strings.IndexByte(s, '|') < 0 && s != "string" {
+		return "", false
+	}
 	base := s
 	if i := strings.Index(s, " ("); i > 0 && strings.HasSuffix(s, ")") {
 		base = s[:i] // "String (identifier)", "Int32 (enum)"

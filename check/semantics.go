@@ -122,7 +122,7 @@ func (c *checker) notification(e int, note, op *graph.Type) {
 	// The operation named by resourceUrl must be the one carried.
 	if url := d.Member(e, "resourceUrl"); url >= 0 && d.Nodes[url].Kind == scan.String {
 		if want := operationID(d.Text(url)); want != "" {
-			if id := d.Member(data, "id"); id >= 0 && d.Nodes[id].Kind == scan.String && guidKey(d.Text(id)) != guidKey(want) {
+			if id := d.Member(data, "id"); id >= 0 && d.Nodes[id].Kind == scan.String && !sameID(d.Text(id), want) {
 				c.push("id")
 				c.reportNode(Error, "notification-id-mismatch", id, `resourceData.id `+quoteShort(d.Text(id))+` is not the operation named by resourceUrl (`+quoteShort(want)+`); the bot would update the wrong operation`, nil)
 				c.pop()
@@ -158,7 +158,7 @@ func (c *checker) location(m *input.Message, id string) {
 		return
 	}
 	got := operationID(h.Value)
-	if got == "" || guidKey(got) == guidKey(id) {
+	if got == "" || sameID(got, id) {
 		return
 	}
 	c.res.Diagnostics = append(c.res.Diagnostics, Diagnostic{
