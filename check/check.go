@@ -163,11 +163,13 @@ func (c *checker) part(p *input.Part, forced Kind) {
 		// A request body holds an action's parameters, which the operation
 		// metadata does not describe: check its syntax only.
 		c.parse(p)
+		c.release()
 		return
 	}
 	if !c.parse(p) {
 		return
 	}
+	defer c.release()
 	c.truncated, c.resource = false, false
 	want := c.model.Type(graph.OperationRoot)
 	collection := false
@@ -201,6 +203,12 @@ func (c *checker) part(p *input.Part, forced Kind) {
 	if p.HTTP != nil {
 		c.location(p.HTTP, id)
 	}
+}
+
+// release hands the part's parsed document back to the scanner for reuse.
+func (c *checker) release() {
+	c.doc.Release()
+	c.doc = nil
 }
 
 // parse scans the part's JSON and records its syntax findings; it reports

@@ -215,3 +215,26 @@ func TestAccessorsDoNotAllocate(t *testing.T) {
 		t.Errorf("got %v allocations, want 0", allocs)
 	}
 }
+
+func TestReleaseReusesNodes(t *testing.T) {
+	first, _ := Parse([]byte(`[1, 2, 3, {"a": [4, 5]}]`))
+	if first == nil {
+		t.Fatal("no document")
+	}
+	first.Release()
+	if first.Nodes != nil {
+		t.Error("Release left the nodes on the document")
+	}
+	second, issues := Parse([]byte(`{"b": true}`))
+	if second == nil || len(issues) != 0 {
+		t.Fatalf("parse after release: %v", issues)
+	}
+	if got := len(second.Nodes); got != 2 {
+		t.Errorf("got %d nodes, want 2 (nothing left over from the released document)", got)
+	}
+	if second.Nodes[1].Kind != True || second.Key(1) != "b" {
+		t.Errorf("got %+v, want member b: true", second.Nodes[1])
+	}
+	var nilDoc *Doc
+	nilDoc.Release() // must not panic
+}

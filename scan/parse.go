@@ -115,7 +115,7 @@ func (p *parser) parse() {
 		p.fail(CodeEmptyInput, msg, len(src), 0)
 		return
 	}
-	p.nodes = make([]Node, 0, estimateNodes(src))
+	p.nodes = spareNodes(estimateNodes(src))
 	p.stack = make([]frame, 0, 16)
 	p.run()
 }
