@@ -42,6 +42,7 @@ import (
 var (
 	reportFile = flag.String("report", "", "write the results to this Markdown `file` (BENCHMARKS.md)")
 	nativeFile = flag.String("native", "", "`file` with the output of the native go test -bench run, to include in the report")
+	loadFile   = flag.String("loadtest", "", "`file` with the output of the server's load test (make loadtest), to include in the report")
 )
 
 const (
@@ -113,6 +114,13 @@ func TestBrowserBench(t *testing.T) {
 		if err != nil {
 			t.Fatalf("-native: %v", err)
 		}
+	}
+	if *loadFile != "" {
+		out, err := os.ReadFile(*loadFile)
+		if err != nil {
+			t.Fatalf("-loadtest: %v", err)
+		}
+		rep.ServerLoad = parseServerLoad(string(out))
 	}
 	rep.Machine.LoadAfter = loadAverage()
 	rep.Problems = b.problemList()

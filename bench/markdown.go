@@ -235,6 +235,7 @@ func (r *report) markdown() string {
 	r.writeEdits(w)
 	r.writeMemory(w)
 	r.writeNative(w)
+	r.writeServerLoad(w)
 	r.writeMethod(w)
 	if len(r.Problems) > 0 {
 		w("\n## Page problems seen while measuring\n\n")
@@ -392,6 +393,22 @@ func (r *report) writeNative(w writer) {
 			}
 			w("| %s | %s | %s | %s | %s |\n", n.Name, num(n.NsPerOp, 0), mbs, num(n.BPerOp, 0), num(n.Allocs, 0))
 		}
+	}
+}
+
+func (r *report) writeServerLoad(w writer) {
+	w("\n## The server under load (make loadtest)\n\n")
+	if len(r.ServerLoad) == 0 {
+		w("Not included in this run (pass `-loadtest FILE` with the output of `make loadtest`).\n")
+		return
+	}
+	w("A bounded load on loopback only: `OPCHECK_LOADTEST=1 go test -count=1 -run '^TestLoad$' -v ./server/` (fixed request count, 30 s cap), against index.html and a 3 MB stand-in wasm served brotli-compressed, as a browser asks for them.\n\n")
+	for _, l := range r.ServerLoad {
+		if !strings.HasPrefix(l, "|") {
+			w("%s\n\n", l)
+			continue
+		}
+		w("%s\n", l)
 	}
 }
 

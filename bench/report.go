@@ -21,9 +21,11 @@ type report struct {
 	Memory   []memoryRow
 	Edits    []editRow
 	Native   []nativeRow
-	WasmBr   int // bytes of the precompressed opcheck wasm (.wasm.br)
-	WasmRaw  int
-	Problems []string // page errors seen while measuring
+	// ServerLoad is the summary and table the server's load test printed.
+	ServerLoad []string
+	WasmBr     int // bytes of the precompressed opcheck wasm (.wasm.br)
+	WasmRaw    int
+	Problems   []string // page errors seen while measuring
 }
 
 // machine describes where the numbers were taken.
@@ -235,4 +237,17 @@ func num(v float64, prec int) string {
 		return "–"
 	}
 	return strconv.FormatFloat(v, 'f', prec, 64)
+}
+
+// parseServerLoad keeps what the server's load test reports: its summary
+// line ("N requests, C clients, ...") and its Markdown table.
+func parseServerLoad(out string) []string {
+	var lines []string
+	for _, l := range strings.Split(out, "\n") {
+		l = strings.TrimSpace(l)
+		if strings.HasPrefix(l, "|") || strings.Contains(l, " requests, ") {
+			lines = append(lines, l)
+		}
+	}
+	return lines
 }

@@ -207,3 +207,19 @@ func FuzzParseNative(f *testing.F) {
 		}
 	})
 }
+
+func TestParseServerLoad(t *testing.T) {
+	out := `=== RUN   TestLoad
+    load_test.go:164: 
+        20000 requests, 32 clients, 4.43s wall, 4515 requests/s overall, GOMAXPROCS=2, startup 280ms
+        
+        | asset | bytes sent | requests | errors | requests/s | p50 | p90 | p99 |
+        |---|---:|---:|---:|---:|---:|---:|---:|
+        | index.html | 74 | 10000 | 0 | 2258 | 5.55ms | 10.34ms | 14.87ms |
+--- PASS: TestLoad (4.74s)
+`
+	got := parseServerLoad(out)
+	if len(got) != 4 || !strings.HasPrefix(got[0], "20000 requests") || got[3] != "| index.html | 74 | 10000 | 0 | 2258 | 5.55ms | 10.34ms | 14.87ms |" {
+		t.Errorf("got %q", got)
+	}
+}
