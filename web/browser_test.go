@@ -117,40 +117,48 @@ func runWithBrowser(m *testing.M) int {
 	return m.Run()
 }
 
-// startServer runs the server binary on a free loopback port and reads its
-// URL from the first line it prints.
+// startServer runs the server binary for every test and keeps its URL and
+// log in harness.
 func startServer() (stop func(), err error) {
-	cmd := exec.Command(serverBin, "-addr", "127.0.0.1:0")
+	harness.serverLog = &lockedBuffer{}
+	harness.baseURL, stop, err = runServer(harness.serverLog)
+	return stop, err
+}
+
+// runServer runs the server binary with args on a free loopback port and
+// reads its URL (ending in "/") from the first line it prints; the rest of
+// its output goes to logw.
+func runServer(logw io.Writer, args ...string) (baseURL string, stop func(), err error) {
+	cmd := exec.Command(serverBin, append([]string{"-addr", "127.0.0.1:0"}, args...)...)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
-		return nil, err
+		return "", nil, err
 	}
-	harness.serverLog = &lockedBuffer{}
-	cmd.Stderr = harness.serverLog
+	cmd.Stderr = logw
 	if err := cmd.Start(); err != nil {
-		return nil, err
+		return "", nil, err
 	}
 	r := bufio.NewReader(out)
 	line := make(chan string, 1)
 	go func() {
 		l, _ := r.ReadString('\n')
 		line <- strings.TrimSpace(l)
-		io.Copy(harness.serverLog, r)
+		io.Copy(logw, r)
 	}()
 	select {
 	case l := <-line:
 		if !strings.HasPrefix(l, "http://") {
 			cmd.Process.Kill()
 			cmd.Wait()
-			return nil, fmt.Errorf("the server's first line is %q, want its URL", l)
+			return "", nil, fmt.Errorf("the server's first line is %q, want its URL", l)
 		}
-		harness.baseURL = strings.TrimSuffix(l, "/") + "/"
+		baseURL = strings.TrimSuffix(l, "/") + "/"
 	case <-time.After(15 * time.Second):
 		cmd.Process.Kill()
 		cmd.Wait()
-		return nil, errors.New("the server printed no URL within 15s")
+		return "", nil, errors.New("the server printed no URL within 15s")
 	}
-	return func() {
+	return baseURL, func() {
 		cmd.Process.Signal(os.Interrupt)
 		done := make(chan struct{})
 		go func() { cmd.Wait(); close(done) }()
@@ -332,6 +340,22 @@ func (p *tab) waitChecked() {
 func (p *tab) editorText() string {
 	p.t.Helper()
 	return eval[string](p, editorContent+`.cmTile.root.view.state.doc.toString()`)
+}
+
+// waitEditorText waits until the editor holds want (after an action that
+// rewrites the text once something has loaded, such as Format).
+func (p *tab) waitEditorText(want, what string) {
+	p.t.Helper()
+	b, err := json.Marshal(want)
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(p.ctx, 15*time.Second)
+	defer cancel()
+	cond := editorContent + `.cmTile.root.view.state.doc.toString() === ` + string(b)
+	if _, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](cond, chromedp.WithPollingInterval(20*time.Millisecond))); err != nil {
+		p.t.Fatalf("waiting for %s: the editor holds %q, want %q", what, p.editorText(), want)
+	}
 }
 
 // editorContent is a JavaScript expression for the editor's content element,

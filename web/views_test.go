@@ -163,25 +163,21 @@ func TestFormatAndMinify(t *testing.T) {
 		p.waitChecked()
 		eval[chromedp.Void](p, fmt.Sprintf(`(() => { const s = document.getElementById("indent"); s.value = %q; s.dispatchEvent(new Event("change")); const c = document.getElementById("sort-keys"); c.checked = %v; c.dispatchEvent(new Event("change")); })()`, tc.option, tc.sort))
 		p.click("#format")
-		p.waitChecked()
 		want, err := format.Format([]byte(src), &format.Options{Indent: tc.indent, SortKeys: tc.sort})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := p.editorText(); got != string(want) {
-			t.Errorf("%s: got %q, want %q", tc.name, got, want)
-		}
+		p.waitEditorText(string(want), tc.name)
+		p.waitChecked()
 	}
 	formatted := p.editorText()
 	p.click("#minify")
-	p.waitChecked()
 	want, err := format.Minify([]byte(formatted))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := p.editorText(); got != string(want) {
-		t.Errorf("minify: got %q, want %q", got, want)
-	}
+	p.waitEditorText(string(want), "minify")
+	p.waitChecked()
 	p.focusEditor()
 	p.do(chromedp.KeyEvent("z", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
 	if got := p.editorText(); got != formatted {
@@ -190,7 +186,7 @@ func TestFormatAndMinify(t *testing.T) {
 	// Ctrl+Shift+F formats too.
 	p.setText(src)
 	p.do(chromedp.KeyEvent("F", chromedp.KeyModifiers(chromedp.ModifierCtrl, chromedp.ModifierShift)))
-	p.waitChecked()
+	p.waitFor(`document.getElementById("message").textContent.startsWith("Formatted")`, "Ctrl+Shift+F to format")
 	if got := p.editorText(); got == src || !strings.Contains(got, "\n") {
 		t.Errorf("Ctrl+Shift+F left %q unformatted", got)
 	}
@@ -198,6 +194,7 @@ func TestFormatAndMinify(t *testing.T) {
 	p.setText(`{"a": }`)
 	p.waitChecked()
 	p.click("#format")
+	p.waitFor(`document.getElementById("message").textContent.startsWith("Format needs")`, "Format to refuse broken JSON")
 	if got := p.text("#message"); !strings.Contains(got, "Format") {
 		t.Errorf("format of broken JSON: message %q, want it to say Format refused", got)
 	}

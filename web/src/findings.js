@@ -23,14 +23,15 @@ export function severityOf(d) {
  * positions: {d, from, to, fix?: {from, to, replacement, title}}.
  * @param {string} text the text that was checked
  * @param {object[]} diagnostics
+ * @param {boolean} [ascii] the text is all ASCII, so a byte offset is a position
  */
-export function locate(text, diagnostics) {
+export function locate(text, diagnostics, ascii = false) {
   const offsets = [];
   for (const d of diagnostics) {
     offsets.push(d.offset, d.offset + d.length);
     if (d.fix) offsets.push(d.fix.offset, d.fix.offset + d.fix.length);
   }
-  const pos = bytesToPositions(text, offsets);
+  const pos = ascii ? offsets.map((o) => Math.max(0, Math.min(o, text.length))) : bytesToPositions(text, offsets);
   let k = 0;
   return diagnostics.map((d) => {
     const f = { d, from: pos[k++], to: pos[k++] };

@@ -2,7 +2,7 @@
 // toolbar together. Every text that came from a person or a server is shown
 // with textContent, never as HTML.
 
-import { Checker, WORKER_THRESHOLD } from "./checker.js";
+import { Checker, FRAME_MS } from "./checker.js";
 import { createEditor, replaceAll, showFindings, selectRange, findingsField, nextDiagnostic, previousDiagnostic, setJSONLanguage } from "./editor.js";
 import { locate, lintDiagnostics, renderPanel, countBySeverity, countsText } from "./findings.js";
 import { renderSummary, shortType } from "./summary.js";
@@ -139,34 +139,83 @@ function hasUnsavedText() {
 }
 
 // ---- validation -----------------------------------------------------------
+//
+// A check starts on the next animation frame after an edit when the last
+// check cost less than a frame, or when no check is running (waiting would
+// gain nothing). While a slower check runs, an edit cancels it (its text is
+// stale) and the next one waits for about what the last check cost, so that
+// a burst of typing on a large document does not start one check per key.
+
+/** MAX_DEBOUNCE_MS bounds the wait after the last edit, whatever the last check cost. */
+const MAX_DEBOUNCE_MS = 1000;
+let frameRequest = 0;
+let checkedSeq = 0;
+ui.diagnostics.dataset.checkedSeq = "0";
+
+function cancelScheduled() {
+  clearTimeout(validateTimer);
+  validateTimer = 0;
+  if (frameRequest) cancelAnimationFrame(frameRequest);
+  frameRequest = 0;
+}
+
+/** nextFrame runs fn before the next frame is painted (at once in a hidden tab, which paints none). */
+function nextFrame(fn) {
+  if (document.hidden) {
+    validateTimer = setTimeout(fn, 0);
+    return;
+  }
+  frameRequest = requestAnimationFrame(() => {
+    frameRequest = 0;
+    fn();
+  });
+}
+
+/** afterPaint runs fn once the next frame has been painted. */
+function afterPaint(fn) {
+  if (document.hidden) {
+    setTimeout(fn, 0);
+    return;
+  }
+  requestAnimationFrame(() => setTimeout(fn, 0));
+}
 
 function scheduleValidate() {
-  clearTimeout(validateTimer);
-  const len = view.state.doc.length;
-  const delay = len < 20_000 ? 25 : len < WORKER_THRESHOLD ? 100 : 300;
-  validateTimer = setTimeout(runValidate, delay);
+  cancelScheduled();
+  const wasBusy = checker.busy();
+  if (wasBusy) checker.cancelWorkerRun(); // it checks a text that no longer is
+  const cost = checker.estimate(view.state.doc.length);
+  if (cost < FRAME_MS || !wasBusy) nextFrame(runValidate);
+  else validateTimer = setTimeout(runValidate, Math.min(cost, MAX_DEBOUNCE_MS));
 }
 
 function validateNow() {
-  clearTimeout(validateTimer);
+  cancelScheduled();
   runValidate();
 }
 
 async function runValidate() {
+  cancelScheduled();
   if (!checker.ns) return; // checked once the checker is ready
   const seq = ++runSeq;
   const doc = view.state.doc;
   const t = doc.toString();
   const background = checker.inWorker(t.length);
   if (background) ui.status.textContent = "Checking in the background…";
-  const t0 = performance.now();
-  const result = await checker.validate(t, { api: ui.api.value });
-  if (result === null || seq !== runSeq || view.state.doc !== doc) return; // stale: a newer run follows
-  showResult(result, t, performance.now() - t0, background);
+  const run = await checker.validate(t, { api: ui.api.value });
+  if (run === null || seq !== runSeq || view.state.doc !== doc) return; // stale: a newer run follows
+  showResult(run.result, t, run.ms, run.background, run.ascii);
 }
 
-function showResult(result, t, ms, background) {
+/** markChecked counts a shown result in #diagnostics' data-checked-seq once it is painted. */
+function markChecked() {
+  const n = ++checkedSeq;
+  afterPaint(() => { ui.diagnostics.dataset.checkedSeq = String(n); });
+}
+
+function showResult(result, t, ms, background, ascii = false) {
   ui.diagnostics.classList.remove("stale");
+  markChecked();
   if (!result.ok) {
     lastResult = null;
     clear(ui.diagnostics);
@@ -177,7 +226,7 @@ function showResult(result, t, ms, background) {
   lastResult = result;
   lastText = t;
   setJSONLanguage(view, !["http", "markdown", "log"].includes(result.kind));
-  const findings = locate(t, result.diagnostics || []);
+  const findings = locate(t, result.diagnostics || [], ascii);
   showFindings(view, findings, lintDiagnostics(findings, applyFix));
   renderPanel(ui.diagnostics, findings, { select: selectFinding, fix: applyFix });
   const n = countBySeverity(result.diagnostics || []);
@@ -190,6 +239,10 @@ function showResult(result, t, ms, background) {
   ui.infoTypes.textContent = types.length ? types.join(", ") : "none found";
   if (currentView === "summary") renderSummary(ui.summary, lastResult, lastText);
   if (currentView === "query") runQuery();
+  if (!firstPainted) {
+    firstPainted = true;
+    afterPaint(prefetchTools);
+  }
 }
 
 function selectFinding(i) {
@@ -247,20 +300,24 @@ tabs.forEach((tab, i) => {
   });
 });
 
-function runQuery() {
+let querySeq = 0;
+
+async function runQuery() {
+  const seq = ++querySeq;
   const path = ui.query.value.trim();
   ui.queryResult.dataset.state = "";
-  if (!checker.ns) {
-    ui.queryResult.textContent = "Waiting for the checker…";
-    return;
-  }
   if (path === "") {
     ui.queryResult.textContent = "Type a path to see what it selects.";
     ui.queryResult.dataset.state = "empty";
     return;
   }
-  const r = checker.call("query", text(), path);
-  if (!r.ok) {
+  if (!checker.toolsLoaded()) ui.queryResult.textContent = "Loading the query tool…";
+  const r = await checker.callTool("query", text(), path);
+  if (seq !== querySeq) return; // a newer query or text follows
+  if (r.unavailable) {
+    ui.queryResult.textContent = toolsUnavailable("Queries", r);
+    ui.queryResult.dataset.state = "error";
+  } else if (!r.ok) {
     ui.queryResult.textContent = r.error.message;
     ui.queryResult.dataset.state = "error";
   } else if (!r.exists) {
@@ -291,7 +348,33 @@ function indentValue() {
   return ui.indent.value === "tab" ? "\t" : ui.indent.value === "4" ? "    " : "  ";
 }
 
+/** toolsUnavailable says that what cannot work because the tools module did not load (r is callTool's result). */
+function toolsUnavailable(what, r) {
+  return `${what} are not available: ${r.error.message} Checking still works.`;
+}
+
+/**
+ * runTool calls a tools function on the current text (loading the module
+ * on first use) and resolves to its result, or to null after telling why
+ * when the module is unavailable or the text changed meanwhile.
+ */
+async function runTool(what, name, ...args) {
+  const doc = view.state.doc;
+  if (!checker.toolsLoaded()) say(`Loading ${what.toLowerCase()}…`);
+  const r = await checker.callTool(name, doc.toString(), ...args);
+  if (r.unavailable) {
+    say(toolsUnavailable(what, r), "error");
+    return null;
+  }
+  if (view.state.doc !== doc) {
+    say("The text changed meanwhile, so nothing was replaced; try again.", "warn");
+    return null;
+  }
+  return r;
+}
+
 function rewrite(name, r, done) {
+  if (!r) return;
   if (!r.ok) {
     say(`${name} needs a JSON document without syntax errors: ${r.error.message}`, "error");
     return;
@@ -305,20 +388,12 @@ function rewrite(name, r, done) {
   say(`${done} Ctrl+Z undoes it.`);
 }
 
-function notReady() {
-  if (checker.ns) return false;
-  say("The checker is still loading (or could not load); try again in a moment.", "warn");
-  return true;
+async function doFormat() {
+  rewrite("Format", await runTool("Formatting tools", "format", { indent: indentValue(), sortKeys: ui.sortKeys.checked }), "Formatted.");
 }
 
-function doFormat() {
-  if (notReady()) return;
-  rewrite("Format", checker.call("format", text(), { indent: indentValue(), sortKeys: ui.sortKeys.checked }), "Formatted.");
-}
-
-function doMinify() {
-  if (notReady()) return;
-  rewrite("Minify", checker.call("minify", text()), "Minified.");
+async function doMinify() {
+  rewrite("Minify", await runTool("Formatting tools", "minify"), "Minified.");
 }
 
 ui.format.addEventListener("click", doFormat);
@@ -486,11 +561,18 @@ ui.api.addEventListener("change", () => {
 });
 
 ui.redact.checked = load("redact", "0") === "1";
-ui.redact.addEventListener("change", () => save("redact", ui.redact.checked ? "1" : "0"));
+ui.redact.addEventListener("change", () => {
+  save("redact", ui.redact.checked ? "1" : "0");
+  if (ui.redact.checked) checker.loadTools().catch(() => {}); // ready by the time Share is pressed; Share reports a failure
+});
 
 async function doShare() {
-  if (notReady()) return;
-  const r = linkFor(checker, { text: text(), api: ui.api.value, query: ui.query.value, view: currentView }, ui.redact.checked);
+  if (!checker.toolsLoaded()) say("Loading the sharing tools…");
+  const r = await linkFor(checker, { text: text(), api: ui.api.value, query: ui.query.value, view: currentView }, ui.redact.checked);
+  if (r.unavailable) {
+    say(toolsUnavailable("Share links", r), "error");
+    return;
+  }
   if (!r.ok) {
     say(r.error, "error");
     return;
@@ -512,7 +594,11 @@ ui.share.addEventListener("click", doShare);
 async function openFragment() {
   const f = readFragment();
   if (f.kind === "url") {
-    const u = urlToFetch(checker, f.fragment);
+    const u = await urlToFetch(checker, f.fragment);
+    if (u.unavailable) {
+      say(`This link could not be opened, because the tools that read links did not load: ${u.error.message} Your saved text is kept.`, "error");
+      return;
+    }
     if (!u.ok) {
       say(`This link asks to fetch an address that cannot be fetched: ${u.error}. Your saved text is kept.`, "error");
       return;
@@ -527,7 +613,11 @@ async function openFragment() {
     return;
   }
   if (f.kind !== "state") return;
-  const r = decodeState(checker, f.fragment);
+  const r = await decodeState(checker, f.fragment);
+  if (r.unavailable) {
+    say(`This link could not be opened, because the tools that read links did not load: ${r.error.message} Your saved text is kept.`, "error");
+    return;
+  }
   if (!r.ok) {
     say(`This link could not be opened: ${r.error}. Your saved text is kept.`, "error");
     return;
@@ -587,9 +677,20 @@ ui.query.value = load("query", "");
 
 window.addEventListener("pagehide", autosave);
 
+/** prefetchTools loads the tools module in idle time once the first findings are painted, so that the buttons answer at once later. */
+function prefetchTools() {
+  const load = () => checker.loadTools().catch((err) => console.warn("opcheck: the tools did not load in the background:", err.message));
+  if (typeof requestIdleCallback === "function") requestIdleCallback(load, { timeout: 5000 });
+  else setTimeout(load, 1000);
+}
+
+let firstPainted = false;
+
 async function start() {
   ui.status.textContent = "Loading the checker…";
   document.body.classList.add("loading");
+  // A link needs the tools to be opened: download them beside the validator.
+  if (readFragment().kind !== "none") checker.loadTools().catch(() => {}); // openFragment reports a failure
   try {
     await checker.start();
   } catch (err) {

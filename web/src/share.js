@@ -8,19 +8,25 @@ export const LONG_LINK = 8000;
 /** URL_PREFIX starts a fragment that asks the page to fetch a URL on open. */
 export const URL_PREFIX = "url=";
 
+// Every function here calls the tools module (checker.callTool), which loads
+// on first use: when it cannot be loaded, they resolve to the tools' own
+// {ok: false, unavailable: true, error: {message}}.
+
 /**
  * linkFor makes the share link for state: the page's address with the
  * fragment the checker encoded. It resolves to {ok, url} or {ok: false,
  * error}.
  */
-export function linkFor(checker, state, redact) {
+export async function linkFor(checker, state, redact) {
   let text = state.text;
   if (redact) {
-    const r = checker.call("redact", text);
+    const r = await checker.callTool("redact", text);
+    if (r.unavailable) return r;
     if (!r.ok) return { ok: false, error: `the text could not be redacted (${plain(r.error.message)}), so no link was made` };
     text = r.text;
   }
-  const enc = checker.call("encodeLink", { text, api: state.api, query: state.query, view: state.view });
+  const enc = await checker.callTool("encodeLink", { text, api: state.api, query: state.query, view: state.view });
+  if (enc.unavailable) return enc;
   if (!enc.ok) return { ok: false, error: `No link was made: ${plain(enc.error.message)}` };
   const url = location.origin + location.pathname + location.search + "#" + enc.fragment;
   return { ok: true, url, text };
@@ -44,15 +50,17 @@ export function plain(message) {
 }
 
 /** urlToFetch asks the checker which address a "url=" fragment names; {ok, url} or {ok: false, error}. */
-export function urlToFetch(checker, fragment) {
-  const r = checker.call("urlFromFragment", fragment);
+export async function urlToFetch(checker, fragment) {
+  const r = await checker.callTool("urlFromFragment", fragment);
+  if (r.unavailable) return r;
   if (!r.ok) return { ok: false, error: plain(r.error.message) };
   return { ok: true, url: r.url };
 }
 
 /** decodeState asks the checker to open a fragment; {ok, state} or {ok: false, error}. */
-export function decodeState(checker, fragment) {
-  const r = checker.call("decodeLink", fragment);
+export async function decodeState(checker, fragment) {
+  const r = await checker.callTool("decodeLink", fragment);
+  if (r.unavailable) return r;
   if (!r.ok) return { ok: false, error: plain(r.error.message) };
   const s = r.state || {};
   return {
