@@ -13,6 +13,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
+	"opcheck/check"
 	"opcheck/format"
 )
 
@@ -122,6 +123,73 @@ func TestSummaryView(t *testing.T) {
 	}
 	if got := p.text("#summary .roster"); !strings.Contains(got, "Megan Ortiz") || !strings.Contains(got, "phone") {
 		t.Errorf("roster %q lacks a participant's name or identity kind", got)
+	}
+}
+
+// TestSummaryOfEmbeddedOperations shows the operation inside a raw HTTP
+// response, a docs page and a log line: the page reads the object's bytes
+// from the offset and length the checker gives. The expected values come
+// from the same slice parsed by Go.
+func TestSummaryOfEmbeddedOperations(t *testing.T) {
+	p := newTab(t)
+	p.open("")
+	p.click("#tab-summary")
+	for _, file := range []string{
+		"forms/http-200.valid.http",
+		"forms/http-crlf.valid.http",
+		"forms/docs.valid.md",
+		"forms/log.broken-status-lowercase.txt",
+	} {
+		src := readRepoFile(t, "check/testdata/corpus/"+file)
+		r := check.Validate([]byte(src), nil)
+		var op check.Object
+		for _, o := range r.Objects {
+			if strings.HasSuffix(o.Type, "Operation") {
+				op = o
+				break
+			}
+		}
+		if op.Type == "" {
+			t.Fatalf("%s: the checker finds no operation in it", file)
+		}
+		var want struct {
+			Status        string `json:"status"`
+			ClientContext string `json:"clientContext"`
+		}
+		if err := json.Unmarshal([]byte(src[op.Offset:op.Offset+op.Length]), &want); err != nil {
+			t.Fatalf("%s: the object's bytes are not JSON: %v", file, err)
+		}
+		p.setText(src)
+		p.waitChecked()
+		short := strings.TrimPrefix(op.Type, "microsoft.graph.")
+		if strings.HasPrefix(op.Pointer, "/value/") {
+			// Inside a notification: a row of the notifications table.
+			p.waitFor(`document.querySelector("#summary table.notifications tbody tr") !== null`, file+": the notifications table")
+			row := p.text("#summary table.notifications tbody tr")
+			if !strings.Contains(row, short) {
+				t.Errorf("%s: notification row %q does not name %s", file, row, short)
+			}
+			if got := p.text("#summary table.notifications tbody tr .badge"); got != want.Status {
+				t.Errorf("%s: status badge: got %q, want %q", file, got, want.Status)
+			}
+			continue
+		}
+		sel := fmt.Sprintf(`#summary .op-card[data-type=%q]`, short)
+		p.waitFor(fmt.Sprintf(`document.querySelector(%q) !== null`, sel), file+": a card for "+short)
+		card := p.text(sel)
+		if strings.Contains(card, "does not say where") || strings.Contains(card, "could not be read") {
+			t.Errorf("%s: the card shows no details: %q", file, card)
+		}
+		if got := p.text(sel + " .badge"); got != want.Status {
+			t.Errorf("%s: status badge: got %q, want %q", file, got, want.Status)
+		}
+		if !strings.Contains(card, want.ClientContext) {
+			t.Errorf("%s: card %q does not show clientContext %q", file, card, want.ClientContext)
+		}
+		line := fmt.Sprintf("Starts on line%d", strings.Count(src[:op.Offset], "\n")+1)
+		if !strings.Contains(card, line) {
+			t.Errorf("%s: card %q does not say %q", file, card, line)
+		}
 	}
 }
 

@@ -25,7 +25,7 @@ export function resolvePointer(value, pointer) {
 /**
  * objectValues pairs each object the checker found with its JSON value.
  * When the checker says where an object's text is (offset and length in
- * bytes), that slice is parsed; otherwise the whole text is parsed as JSON
+ * bytes), that slice is parsed and its first line noted; otherwise the whole text is parsed as JSON
  * and the pointer followed. Objects that cannot be read get value undefined.
  */
 export function objectValues(result, text) {
@@ -35,8 +35,11 @@ export function objectValues(result, text) {
   let bytes = null;
   return objects.map((o) => {
     let value;
+    let line;
     if (Number.isInteger(o.offset) && Number.isInteger(o.length)) {
       bytes = bytes || new TextEncoder().encode(text);
+      line = 1;
+      for (const b of bytes.subarray(0, o.offset)) if (b === 10) line++;
       try {
         value = JSON.parse(new TextDecoder().decode(bytes.subarray(o.offset, o.offset + o.length)));
       } catch {
@@ -53,7 +56,7 @@ export function objectValues(result, text) {
       }
       value = whole === undefined ? undefined : resolvePointer(whole, o.pointer);
     }
-    return { ...o, value };
+    return { ...o, value, line };
   });
 }
 
@@ -96,6 +99,7 @@ function table(caption, headers, rows, extraClass = "") {
 
 function operationCard(o, kind) {
   const v = o.value;
+  const embedded = kind === "http" || kind === "markdown" || kind === "log";
   const card = el("article", { className: "op-card" });
   card.dataset.pointer = o.pointer;
   card.dataset.type = shortType(o.type);
@@ -103,14 +107,14 @@ function operationCard(o, kind) {
   if (v && typeof v === "object") title.append(statusBadge(v.status));
   card.append(title);
   if (!v || typeof v !== "object") {
-    const embedded = kind === "http" || kind === "markdown" || kind === "log";
-    card.append(el("p", { className: "muted" }, embedded
+    card.append(el("p", { className: "muted" }, embedded && o.line === undefined
       ? `This checker does not say where the operation's JSON sits inside ${kind === "http" ? "an HTTP message" : kind === "markdown" ? "a docs page" : "a log"}, so its details cannot be shown here; paste the JSON body alone to see them.`
       : "Its JSON could not be read; fix the syntax errors to see its details."));
     return card;
   }
   const dl = el("dl", null);
-  row(dl, "Pointer", o.pointer || "(the whole document)");
+  if (embedded && o.line !== undefined) row(dl, "Starts on line", o.line);
+  row(dl, "Pointer", o.pointer || (embedded ? "(the whole JSON)" : "(the whole document)"));
   row(dl, "id", v.id);
   row(dl, "clientContext", v.clientContext);
   if (v.completionReason !== undefined) row(dl, "completionReason", v.completionReason);
