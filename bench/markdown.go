@@ -147,51 +147,52 @@ func (r *report) budgets() []budget {
 // They are facts about this build and page, kept here beside the budgets
 // they explain; update them when the levers change.
 func missedRatio(size int) string {
-	s := "opcheck scans the bytes once into a node array and walks it without re-scanning or building Go values of the document; " +
-		"natively it validates these documents at the rates of the native section below, but in the page the same code runs several " +
-		"times slower: wasm gives Go one thread, so its garbage collector (concurrent on another core natively) runs inline, and each " +
-		"call pays the fixed cost measured above (into Go, and the result back as JSON that JSON.parse turns into objects). "
+	s := "Tried, and kept: one scan of the bytes into a node array that is reused between checks (scan.Doc.Release), a walk " +
+		"that allocates nothing per object or member (pointers kept as tokens and written only for a finding, properties seen as " +
+		"a bit set, ids compared as GUIDs in place), the text passed as a Uint8Array from TextEncoder, and the result returned as " +
+		"one JSON string that JSON.parse turns into objects. Natively the same code runs at the rates of the native section below; " +
+		"in the page Go's wasm has one thread, no SIMD, and a collector that runs inline, while ajv's standalone code is JIT-compiled " +
+		"JavaScript on top of the engine's native JSON.parse. "
 	if size >= 10<<20 {
-		return s + "At 10 MB the heap also has to grow (see memory). Reaching 2× ajv would take allocating almost nothing per call " +
-			"(the node array and result buffers reused between calls, diagnostics written straight into the output) so that the " +
-			"collector has nothing to do, plus a result the page decodes lazily."
+		return s + "Reaching 2× ajv would take a different design rather than more tuning: a scanner that validates as it " +
+			"scans (no node array), type dispatch through generated per-type switch code instead of walking the model, and " +
+			"diagnostics written straight into the output buffer."
 	}
-	return s + "It would take allocating less per call (reuse the node array and buffers between calls) and a cheaper way back to JS " +
-		"than building an object per diagnostic and per operation."
+	return s + "Closing the gap would take validating during the scan (no node array at all) and generated per-type code in place " +
+		"of the model walk; both are large changes."
 }
 
-const missedWasm = "Built with -trimpath -ldflags=-s -w and precompressed with brotli 11 by web/pack. `GOOS=js GOARCH=wasm go list -deps ./wasm` " +
-	"still lists fmt (imported by safejs), encoding/json and reflect (imported by tidwall/pretty), compress/flate and net/url (imported by " +
-	"the permalink codec), besides the Go runtime and the generated Graph model. It would take keeping those off the wasm's import graph " +
-	"(each measured by the .br size it saves), or moving formatting and permalinks behind a second, lazily loaded module."
+const missedWasm = "Built with -trimpath -ldflags=-s -w and precompressed with brotli 11 by web/pack. Formatting, queries, share links " +
+	"and redaction (gjson, pretty, encoding/json, compress/flate, net/url: 1.8 MB raw) moved to opcheck-tools.wasm, which the page " +
+	"loads only when first used or in idle time. What is left is the Go runtime, fmt and reflect (imported by safejs), the generated " +
+	"Graph model and the validator; going further would take a smaller Go runtime than the standard toolchain's."
 
-const missedLoad = "The wasm is most of the bytes; the editor bundle (CodeMirror 6, minified, brotli) is the rest. It takes the wasm budget " +
-	"above, and lazy-loading editor extensions the first paint does not need."
+const missedLoad = "The validator's wasm is most of the bytes; the editor bundle (CodeMirror 6, minified, brotli) is the rest, and the " +
+	"tools module is not part of the first load. It would take lazy-loading editor extensions the first paint does not need."
 
 const missedReady = "The page starts the wasm download early and compiles it while it streams (instantiateStreaming); the time left is " +
-	"V8 compiling a multi-megabyte module and Go's runtime start. A smaller module (see the wasm budget) is the lever; with the HTTP cache " +
-	"Chromium reuses its compiled code, which is the time a returning visitor sees."
+	"V8 compiling the module and Go's runtime start. Splitting the tools off cut the module by a third; a smaller runtime is the " +
+	"remaining lever. With the HTTP cache Chromium reuses its compiled code, which is the time a returning visitor sees."
 
 func missedPaint(size int) string {
 	if size >= 10<<20 {
-		return "The page waits 300 ms after the last keystroke before it checks a text this long (scheduleValidate in web/src/main.js), " +
-			"then copies the text out of CodeMirror (doc.toString), encodes it and validates it in the worker. Meeting 100 ms would take " +
-			"no debounce for a worker run (the worker is cancelled when a newer keystroke arrives anyway) and a check under ~60 ms, " +
-			"i.e. re-validating only the changed operation (an incremental check keyed on the edited range)."
+		return "A text this long is checked in a worker running the same wasm: the page copies it out of CodeMirror (doc.toString), " +
+			"encodes it and posts it, and a newer keystroke cancels a stale run. The check itself costs most of the time; meeting " +
+			"100 ms would take re-validating only the changed operation (an incremental check keyed on the edited range)."
 	}
-	return "The page waits 100 ms after the last keystroke before it checks a text of this length (25 ms under 20,000 characters; " +
-		"scheduleValidate in web/src/main.js), so a single keystroke cannot paint within 16 ms whatever the check costs; the columns " +
-		"\"from check start\" show what the check and the painting cost alone. It would take checking at once when the previous check " +
-		"took under a frame (debounce only slow texts)."
+	return "The page checks at the next frame when the last check was fast, and debounces only by the measured cost of the last " +
+		"check; what is left is the check itself (see the throughput table) plus building the findings and lint marks. It would " +
+		"take a faster check in wasm (see the ratio lines) or an incremental one."
 }
 
-const missedBlocked = "Checks of texts under 200,000 characters run on the page's main thread, so a keystroke that arrives during one waits " +
-	"for it; longer texts go to a worker, but copying the text out of the editor, encoding it and showing the findings still run on the " +
-	"main thread. It would take the worker for every size (its round trip costs about a millisecond) and building the findings' DOM in slices."
+const missedBlocked = "Short texts are checked on the page's main thread, so a keystroke that arrives during a check waits for it; long " +
+	"texts go to a worker, but copying the text out of the editor, encoding it and showing the findings still run on the main " +
+	"thread. It would take the worker for every size and building the findings' DOM in slices."
 
-const missedMemory = "Go's wasm memory only grows: its peak is the live heap of the largest check plus the garbage collector's headroom " +
-	"(GOGC 100: up to twice the live heap), and the text is held twice (JS string and Go bytes). It would take a smaller node " +
-	"representation in scan and a lower GOGC (debug.SetGCPercent) in the wasm for large inputs."
+const missedMemory = "Go's wasm memory only grows: its peak is the live heap of the largest check plus the collector's headroom (GOGC " +
+	"100: up to twice the live heap). The node array is now reused between checks instead of allocated per keystroke, and the " +
+	"text arrives as bytes, not as a JS string copied twice. It would take a smaller node representation in scan and a lower GOGC " +
+	"(debug.SetGCPercent) for large inputs, at some cost in speed."
 
 // markdown renders the report as BENCHMARKS.md.
 func (r *report) markdown() string {
