@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -434,4 +435,60 @@ func readRepoFile(t *testing.T, rel string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// TestFormatAndQueryEmbeddedJSON minifies and formats the body of a raw
+// HTTP response in place (headers kept, Content-Length kept right) and
+// queries the JSON of a log line.
+func TestFormatAndQueryEmbeddedJSON(t *testing.T) {
+	p := newTab(t)
+	p.open("")
+	src := readRepoFile(t, "check/testdata/corpus/forms/http-200.valid.http")
+	p.setText(src)
+	p.waitChecked()
+	head, body, ok := strings.Cut(src, "\n\n")
+	if !ok {
+		t.Fatal("the HTTP example has no blank line")
+	}
+	r := check.Validate([]byte(src), nil)
+	if len(r.Objects) == 0 {
+		t.Fatal("the checker finds no operation in the HTTP example")
+	}
+	o := r.Objects[0]
+	min, err := format.Minify([]byte(src[o.Offset : o.Offset+o.Length]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The example's Content-Length counts the body without its last line end.
+	oldLen := "Content-Length: " + strconv.Itoa(len(strings.TrimRight(body, "\n")))
+	if !strings.Contains(head, oldLen) {
+		t.Fatalf("the example's head lacks %q", oldLen)
+	}
+	newLen := "Content-Length: " + strconv.Itoa(len(strings.TrimRight(body, "\n"))-o.Length+len(min))
+	want := strings.Replace(src[:o.Offset], oldLen, newLen, 1) + string(min) + src[o.Offset+o.Length:]
+	p.click("#minify")
+	p.waitEditorText(want, "the minified body")
+	p.waitChecked()
+	if got := p.text("#message"); !strings.Contains(got, "body") {
+		t.Errorf("message %q, want it to say only the body was minified", got)
+	}
+	for _, f := range p.findings() {
+		if f.Severity == "error" || f.Severity == "warning" {
+			t.Errorf("after minifying the body: %s %s %s", f.Severity, f.Code, f.Text)
+		}
+	}
+	// Format brings the body's layout back (two spaces, as the example has it).
+	p.click("#format")
+	p.waitEditorText(src, "the formatted body")
+
+	// Query a log line's JSON.
+	log := readRepoFile(t, "check/testdata/corpus/forms/log.valid.txt")
+	p.setText(log)
+	p.waitChecked()
+	p.click("#tab-query")
+	eval[chromedp.Void](p, `(() => { const q = document.getElementById("query"); q.value = "resourceData.status"; q.dispatchEvent(new Event("input")); })()`)
+	p.waitFor(`document.getElementById("query-result").dataset.state === "match"`, "a query result on the log line")
+	if got := p.text("#query-result"); got != `"Running"` {
+		t.Errorf("query of the log line: got %q, want %q", got, `"Running"`)
+	}
 }

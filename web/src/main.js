@@ -4,6 +4,7 @@
 
 import { Checker, FRAME_MS } from "./checker.js";
 import { createEditor, replaceAll, showFindings, selectRange, findingsField, nextDiagnostic, previousDiagnostic, setJSONLanguage } from "./editor.js";
+import { bytesToPositions } from "./positions.js";
 import { locate, lintDiagnostics, renderPanel, countBySeverity, countsText } from "./findings.js";
 import { renderSummary, shortType } from "./summary.js";
 import { fetchAsHTTP, formatSize } from "./fetch.js";
@@ -312,7 +313,7 @@ async function runQuery() {
     return;
   }
   if (!checker.toolsLoaded()) ui.queryResult.textContent = "Loading the query tool…";
-  const r = await checker.callTool("query", text(), path);
+  const r = await checker.callTool("query", jsonPart().text, path);
   if (seq !== querySeq) return; // a newer query or text follows
   if (r.unavailable) {
     ui.queryResult.textContent = toolsUnavailable("Queries", r);
@@ -360,8 +361,9 @@ function toolsUnavailable(what, r) {
  */
 async function runTool(what, name, ...args) {
   const doc = view.state.doc;
+  const part = jsonPart();
   if (!checker.toolsLoaded()) say(`Loading ${what.toLowerCase()}…`);
-  const r = await checker.callTool(name, doc.toString(), ...args);
+  const r = await checker.callTool(name, part.text, ...args);
   if (r.unavailable) {
     say(toolsUnavailable(what, r), "error");
     return null;
@@ -370,30 +372,83 @@ async function runTool(what, name, ...args) {
     say("The text changed meanwhile, so nothing was replaced; try again.", "warn");
     return null;
   }
-  return r;
+  return { ...r, part };
+}
+
+const EMBEDDING_KINDS = { http: "the HTTP message's body", markdown: "the docs page's JSON", log: "the log line's JSON" };
+
+/**
+ * jsonPart is the part of the text that Format, Minify and Query work on:
+ * the whole text, or, in an HTTP message, a docs page or a log whose last
+ * check is current, the first JSON the checker found there (its root
+ * operation, or else the first object), from the byte range it reported.
+ * {text, from, to, where} with from/to editor positions; where describes
+ * an embedded part and is "" for the whole text.
+ */
+function jsonPart() {
+  const t = text();
+  const whole = { text: t, from: 0, to: t.length, where: "" };
+  const r = lastResult;
+  if (!r || lastText !== t || !EMBEDDING_KINDS[r.kind]) return whole;
+  const located = (r.objects || []).filter((o) => Number.isInteger(o.offset) && Number.isInteger(o.length) && o.length > 0);
+  const o = located.find((x) => x.pointer === "") || located[0];
+  if (!o) return whole;
+  const [from, to] = bytesToPositions(t, [o.offset, o.offset + o.length]);
+  return { text: t.slice(from, to), from, to, where: EMBEDDING_KINDS[r.kind] };
+}
+
+/** utf8Length is the number of UTF-8 bytes of s. */
+function utf8Length(s) {
+  return new TextEncoder().encode(s).length;
+}
+
+/**
+ * contentLengthChange returns the change that keeps the Content-Length of
+ * the HTTP message t right when its body grows by delta bytes: none when
+ * the header is missing or did not match the body (with or without the
+ * line ends after it) before.
+ */
+function contentLengthChange(t, delta) {
+  const head = /\r?\n\r?\n/.exec(t);
+  if (!head) return null;
+  const m = /^(content-length[ \t]*:[ \t]*)(\d+)[ \t]*\r?$/im.exec(t.slice(0, head.index));
+  if (!m) return null;
+  const body = t.slice(head.index + head[0].length);
+  const n = Number(m[2]);
+  if (n < utf8Length(body.replace(/[\r\n]+$/, "")) || n > utf8Length(body)) return null;
+  const from = m.index + m[1].length;
+  return { from, to: from + m[2].length, insert: String(n + delta) };
 }
 
 function rewrite(name, r, done) {
   if (!r) return;
   if (!r.ok) {
-    say(`${name} needs a JSON document without syntax errors: ${r.error.message}`, "error");
+    say(`${name} needs ${r.part.where ? `${r.part.where} to be JSON` : "a JSON document"} without syntax errors: ${r.error.message}`, "error");
     return;
   }
-  if (r.text === text()) {
+  const { part } = r;
+  let out = r.text;
+  if (part.where) out = out.replace(/\n$/, ""); // the text around it keeps its own line ends
+  if (out === part.text) {
     say(`${name}: nothing to change.`);
     return;
   }
-  replaceAll(view, r.text, `input.${name.toLowerCase()}`);
+  const changes = [{ from: part.from, to: part.to, insert: out }];
+  if (part.where && lastResult.kind === "http") {
+    const cl = contentLengthChange(text(), utf8Length(out) - utf8Length(part.text));
+    if (cl) changes.push(cl);
+  }
+  view.dispatch({ changes, selection: { anchor: part.from }, userEvent: `input.${name.toLowerCase()}`, scrollIntoView: true });
   validateNow();
-  say(`${done} Ctrl+Z undoes it.`);
+  say(`${done}${part.where ? " " + part.where : ""}. Ctrl+Z undoes it.`);
 }
 
 async function doFormat() {
-  rewrite("Format", await runTool("Formatting tools", "format", { indent: indentValue(), sortKeys: ui.sortKeys.checked }), "Formatted.");
+  rewrite("Format", await runTool("Formatting tools", "format", { indent: indentValue(), sortKeys: ui.sortKeys.checked }), "Formatted");
 }
 
 async function doMinify() {
-  rewrite("Minify", await runTool("Formatting tools", "minify"), "Minified.");
+  rewrite("Minify", await runTool("Formatting tools", "minify"), "Minified");
 }
 
 ui.format.addEventListener("click", doFormat);
