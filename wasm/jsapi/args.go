@@ -13,14 +13,38 @@ var (
 	jsonObject = safejs.MustGetGlobal("JSON")
 )
 
+// textEncoder is made on first use: every page, worker and Node has one.
+var textEncoder safejs.Value
+
+// encode turns a JavaScript string into a Uint8Array of UTF-8.
+func encode(s safejs.Value) (safejs.Value, error) {
+	if textEncoder.IsUndefined() {
+		te, err := safejs.Global().Get("TextEncoder")
+		if err == nil {
+			textEncoder, err = te.New()
+		}
+		if err != nil {
+			return safejs.Value{}, errors.New("no TextEncoder to read the text with: " + err.Error())
+		}
+	}
+	return textEncoder.Call("encode", s)
+}
+
 // TextArg reads a text argument: a string, or a Uint8Array of UTF-8 bytes
 // (which is cheaper to pass: the page encodes it with TextEncoder). It
 // appends the bytes to dst[:0], so a caller may reuse one buffer.
 func TextArg(dst []byte, v safejs.Value) ([]byte, error) {
 	switch v.Type() {
 	case safejs.TypeString:
-		s, err := v.String()
-		return append(dst[:0], s...), err
+		// Encoding in JavaScript and copying the bytes once costs the Go heap
+		// one copy of the text; v.String() would cost three (its buffer, the
+		// string, and dst).
+		u8, err := encode(v)
+		if err != nil {
+			return nil, err
+		}
+		v = u8
+		fallthrough
 	case safejs.TypeObject:
 		if ok, err := v.InstanceOf(uint8Array); err != nil || !ok {
 			break
