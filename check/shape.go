@@ -97,7 +97,7 @@ func (c *checker) collection(value int, want *graph.Type) {
 	d := c.doc
 	for m := 1; m < int(d.Nodes[0].Next); m = int(d.Nodes[m].Next) {
 		key := d.Key(m)
-		if key == "value" || key[0] == '@' {
+		if key == "value" || key != "" && key[0] == '@' {
 			continue
 		}
 		c.push(key)
