@@ -9,7 +9,6 @@ package bench
 // itself), never on a timing.
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	_ "embed"
@@ -21,10 +20,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -32,11 +29,11 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
-	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
 	"opcheck/graph"
 	"opcheck/internal/benchdoc"
+	"opcheck/internal/browsertest"
 )
 
 var (
@@ -46,9 +43,8 @@ var (
 )
 
 const (
-	serverBin   = "../bin/opcheck-server"
-	distDir     = "../web/dist"
-	chromiumBin = "/usr/bin/chromium"
+	serverBin = "../bin/opcheck-server"
+	distDir   = "../web/dist"
 	// benchTimeout bounds the whole browser run; make bench must finish in
 	// under 10 minutes on 2 cores.
 	benchTimeout = 7 * time.Minute
@@ -72,7 +68,7 @@ func TestBrowserBench(t *testing.T) {
 	for _, need := range []struct{ path, fix string }{
 		{serverBin, "run make build"},
 		{filepath.Join(distDir, "index.html"), "run make build"},
-		{chromiumBin, "install Chromium: apt-get install chromium"},
+		{browsertest.ChromiumPath, "install Chromium: apt-get install chromium"},
 		{filepath.Join("node_modules", "ajv", "package.json"), "run npm ci in bench/"},
 	} {
 		if _, err := os.Stat(need.path); err != nil {
@@ -91,7 +87,7 @@ func TestBrowserBench(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), benchTimeout)
 	defer cancel()
 	b := startBrowser(t, ctx)
-	v, err := chromedp.CallBrowser(b.ctx, browser.GetVersion, cdp.Empty{})
+	v, err := chromedp.CallBrowser(b.Ctx, browser.GetVersion, cdp.Empty{})
 	if err != nil {
 		t.Fatalf("browser version: %v", err)
 	}
@@ -123,10 +119,8 @@ func TestBrowserBench(t *testing.T) {
 		rep.ServerLoad = parseServerLoad(string(out))
 	}
 	rep.Machine.LoadAfter = loadAverage()
-	rep.Problems = b.problemList()
-	for _, p := range rep.Problems {
-		t.Errorf("page problem: %s", p)
-	}
+	rep.Problems = b.Problems()
+	b.ReportProblems()
 
 	md := rep.markdown()
 	fmt.Println(md)
@@ -258,86 +252,36 @@ func encodingOf(site, urlPath string, encoded int) string {
 // ---- server and browser ----------------------------------------------------
 
 // startServer runs the server binary on a free loopback port and returns the
-// page's URL, which the server prints first.
+// page's URL, which the server prints first; the test stops it.
 func startServer(t *testing.T, args ...string) string {
 	t.Helper()
-	cmd := exec.Command(serverBin, append([]string{"-addr", "127.0.0.1:0"}, args...)...)
-	stdout, err := cmd.StdoutPipe()
+	url, stop, err := browsertest.StartServer(serverBin, io.Discard, 60*time.Second, args...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd.Stderr = io.Discard
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		cmd.Process.Signal(os.Interrupt)
-		done := make(chan struct{})
-		go func() { cmd.Wait(); close(done) }()
-		select {
-		case <-done:
-		case <-time.After(5 * time.Second):
-			cmd.Process.Kill()
-			<-done
-		}
-	})
-	line := make(chan string, 1)
-	go func() {
-		r := bufio.NewReader(stdout)
-		l, _ := r.ReadString('\n')
-		line <- strings.TrimSpace(l)
-		io.Copy(io.Discard, r)
-	}()
-	select {
-	case l := <-line:
-		if !strings.HasPrefix(l, "http://") {
-			t.Fatalf("the server's first line is %q, want its URL", l)
-		}
-		return strings.TrimSuffix(l, "/") + "/"
-	case <-time.After(60 * time.Second):
-		t.Fatal("the server printed no URL within 60 s")
-	}
-	return ""
+	t.Cleanup(stop)
+	return url
 }
 
 // tab is the one browser tab the benchmark drives.
 type tab struct {
-	t   *testing.T
-	ctx context.Context
-
-	mu       sync.Mutex
-	problems []string
+	*browsertest.Tab
 }
 
+// startBrowser launches Chromium under parent, watches its tab for page
+// problems and installs the probe in every page it loads.
 func startBrowser(t *testing.T, parent context.Context) *tab {
 	t.Helper()
-	profile := t.TempDir()
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromiumBin),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
+	ctx, stop, err := browsertest.StartBrowser(parent,
 		// A headless tab is never hidden, but keep its timers honest anyway.
 		chromedp.Flag("disable-background-timer-throttling", true),
 		chromedp.Flag("disable-renderer-backgrounding", true),
-		chromedp.UserDataDir(profile),
-		chromedp.WindowSize(1280, 820),
-	}
-	alloc, cancelAlloc := chromedp.NewExecAllocator(parent, opts...)
-	ctx, cancel := chromedp.NewContext(alloc)
-	t.Cleanup(func() { cancel(); cancelAlloc() })
-	p := &tab{t: t, ctx: ctx}
-	if err := chromedp.Do(ctx); err != nil {
+	)
+	if err != nil {
 		t.Fatalf("start Chromium: %v", err)
 	}
-	if err := chromedp.Listen(ctx, p.onEvent); err != nil {
-		t.Fatalf("listen: %v", err)
-	}
+	t.Cleanup(stop)
+	p := &tab{browsertest.Watch(t, ctx)}
 	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: probeJS}); err != nil {
 		t.Fatalf("install the probe: %v", err)
 	}
@@ -347,54 +291,10 @@ func startBrowser(t *testing.T, parent context.Context) *tab {
 	return p
 }
 
-func (p *tab) onEvent(ev any) {
-	var problem string
-	switch ev := ev.(type) {
-	case *cdpruntime.EventExceptionThrown:
-		d := ev.ExceptionDetails
-		problem = "uncaught exception: " + d.Text
-		if d.Exception != nil {
-			problem += " " + d.Exception.Description
-		}
-	case *cdpruntime.EventConsoleAPICalled:
-		if ev.Type != cdpruntime.ConsoleAPICalledTypeError {
-			return
-		}
-		var parts []string
-		for _, a := range ev.Args {
-			parts = append(parts, string(a.Value)+a.Description)
-		}
-		problem = "console.error: " + strings.Join(parts, " ")
-	default:
-		return
-	}
-	p.mu.Lock()
-	p.problems = append(p.problems, problem)
-	p.mu.Unlock()
-}
-
-func (p *tab) problemList() []string {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return slices.Clone(p.problems)
-}
-
-// do runs actions and fails the test on error.
-func (p *tab) do(actions ...chromedp.Action[chromedp.Void]) {
-	p.t.Helper()
-	if err := chromedp.Do(p.ctx, actions...); err != nil {
-		p.t.Fatalf("browser: %v", err)
-	}
-}
-
 // eval evaluates a JavaScript expression (promises awaited) into T.
 func eval[T any](p *tab, expr string) T {
-	p.t.Helper()
-	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
-	if err != nil {
-		p.t.Fatalf("evaluate %.200s: %v", expr, err)
-	}
-	return v
+	p.T.Helper()
+	return browsertest.Eval[T](p.Tab, expr)
 }
 
 // waitReadyJS resolves once the page's checker is ready and it has shown
@@ -412,15 +312,15 @@ const waitReadyJS = `new Promise((resolve, reject) => {
 
 // open navigates to url and waits until the checker is ready.
 func (p *tab) open(url string) {
-	p.t.Helper()
-	p.do(chromedp.Navigate(url))
+	p.T.Helper()
+	p.Do(chromedp.Navigate(url))
 	eval[bool](p, waitReadyJS)
 }
 
 func (p *tab) setCacheDisabled(off bool) {
-	p.t.Helper()
-	if _, err := chromedp.Call(p.ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: off}); err != nil {
-		p.t.Fatalf("set cache disabled: %v", err)
+	p.T.Helper()
+	if _, err := chromedp.Call(p.Ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: off}); err != nil {
+		p.T.Fatalf("set cache disabled: %v", err)
 	}
 }
 
@@ -489,7 +389,7 @@ func measureLoad(t *testing.T, p *tab, url, site string) loadResult {
 // loadBench puts bench.js into the page (a script element: same origin, so
 // the CSP lets it run) and initialises it.
 func loadBench(p *tab) {
-	p.t.Helper()
+	p.T.Helper()
 	eval[bool](p, `new Promise((resolve, reject) => {
 		const s = document.createElement("script");
 		s.src = "bench.js";
@@ -588,7 +488,7 @@ func measureEdits(t *testing.T, p *tab, url, site string) []editRow {
 				next = strings.ToLower(c)
 			}
 			eval[chromedp.Void](p, fmt.Sprintf(`opcheckBench.armEdit(%d)`, at.Pos))
-			p.do(chromedp.KeyEvent(next))
+			p.Do(chromedp.KeyEvent(next))
 			s := eval[editSample](p, `opcheckBench.editResult()`)
 			if got := eval[string](p, fmt.Sprintf(`opcheckBench.charAt(%d)`, at.Pos)); got != next {
 				t.Fatalf("edit %d at %d: the editor holds %q, want the typed %q", i, at.Pos, got, next)

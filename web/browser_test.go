@@ -7,15 +7,12 @@ package web
 // error, uncaught exception or Content-Security-Policy violation.
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -24,15 +21,13 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/input"
-	"github.com/chromedp/cdproto/log"
-	"github.com/chromedp/cdproto/page"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"opcheck/internal/browsertest"
 )
 
 const (
-	serverBin   = "../bin/opcheck-server"
-	chromiumBin = "/usr/bin/chromium"
+	serverBin = "../bin/opcheck-server"
 	// pageTimeout bounds one test's browser work.
 	pageTimeout = 45 * time.Second
 )
@@ -75,8 +70,8 @@ func runWithBrowser(m *testing.M) int {
 		harness.skip = serverBin + " is missing: run make build"
 		return m.Run()
 	}
-	if _, err := os.Stat(chromiumBin); err != nil {
-		harness.skip = "Chromium is missing (" + chromiumBin + "): install it: apt-get install chromium"
+	if _, err := os.Stat(browsertest.ChromiumPath); err != nil {
+		harness.skip = "Chromium is missing (" + browsertest.ChromiumPath + "): install it: apt-get install chromium"
 		return m.Run()
 	}
 	stop, err := startServer()
@@ -86,33 +81,12 @@ func runWithBrowser(m *testing.M) int {
 	}
 	defer stop()
 
-	profile, err := os.MkdirTemp("", "opcheck-chromium-")
+	browser, stopBrowser, err := browsertest.StartBrowser(context.Background())
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "web:", err)
-		return 1
-	}
-	defer os.RemoveAll(profile)
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromiumBin),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(profile),
-		chromedp.WindowSize(1280, 820),
-	}
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
-	browser, cancelBrowser := chromedp.NewContext(alloc)
-	defer cancelBrowser()
-	if err := chromedp.Do(browser); err != nil {
 		fmt.Fprintln(os.Stderr, "web: start Chromium:", err)
 		return 1
 	}
+	defer stopBrowser()
 	harness.browser = browser
 	return m.Run()
 }
@@ -129,56 +103,15 @@ func startServer() (stop func(), err error) {
 // reads its URL (ending in "/") from the first line it prints; the rest of
 // its output goes to logw.
 func runServer(logw io.Writer, args ...string) (baseURL string, stop func(), err error) {
-	cmd := exec.Command(serverBin, append([]string{"-addr", "127.0.0.1:0"}, args...)...)
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		return "", nil, err
-	}
-	cmd.Stderr = logw
-	if err := cmd.Start(); err != nil {
-		return "", nil, err
-	}
-	r := bufio.NewReader(out)
-	line := make(chan string, 1)
-	go func() {
-		l, _ := r.ReadString('\n')
-		line <- strings.TrimSpace(l)
-		io.Copy(logw, r)
-	}()
-	select {
-	case l := <-line:
-		if !strings.HasPrefix(l, "http://") {
-			cmd.Process.Kill()
-			cmd.Wait()
-			return "", nil, fmt.Errorf("the server's first line is %q, want its URL", l)
-		}
-		baseURL = strings.TrimSuffix(l, "/") + "/"
-	case <-time.After(15 * time.Second):
-		cmd.Process.Kill()
-		cmd.Wait()
-		return "", nil, errors.New("the server printed no URL within 15s")
-	}
-	return baseURL, func() {
-		cmd.Process.Signal(os.Interrupt)
-		done := make(chan struct{})
-		go func() { cmd.Wait(); close(done) }()
-		select {
-		case <-done:
-		case <-time.After(5 * time.Second):
-			cmd.Process.Kill()
-			<-done
-		}
-	}, nil
+	return browsertest.StartServer(serverBin, logw, 15*time.Second, args...)
 }
 
-// tab is one test's page.
+// tab is one test's page: the shared harness's tab with the page's own
+// helpers.
 type tab struct {
 	t   *testing.T
 	ctx context.Context
-
-	mu       sync.Mutex
-	problems []string // console errors, exceptions, CSP violations
-	allowed  []string // substrings of expected network errors (a fetch the test makes fail)
+	b   *browsertest.Tab
 }
 
 // requireBrowser skips (or, on CI, fails) a test that cannot run here.
@@ -200,108 +133,31 @@ func newTab(t *testing.T) *tab {
 	requireBrowser(t)
 	ctx, cancel := chromedp.NewContext(harness.browser, chromedp.WithNewBrowserContext())
 	ctx, cancelTimeout := context.WithTimeout(ctx, pageTimeout)
-	p := &tab{t: t, ctx: ctx}
-	if err := chromedp.Listen(ctx, p.onEvent); err != nil {
-		cancel()
-		t.Fatalf("open a tab: %v", err)
-	}
-	// Report CSP violations through a binding: the page cannot fake them.
-	if _, err := chromedp.Call(ctx, runtime.AddBinding, runtime.AddBindingParams{Name: "opcheckTestCSP"}); err != nil {
-		t.Fatalf("add binding: %v", err)
-	}
-	_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
-		Source: `document.addEventListener("securitypolicyviolation", (e) => opcheckTestCSP(e.violatedDirective + " blocked " + (e.blockedURI || "inline") + " at " + e.sourceFile + ":" + e.lineNumber));`,
-	})
-	if err != nil {
-		t.Fatalf("add script: %v", err)
-	}
+	var b *browsertest.Tab
 	t.Cleanup(func() {
 		cancelTimeout()
 		cancel()
-		p.mu.Lock()
-		defer p.mu.Unlock()
-		for _, pr := range p.problems {
-			t.Errorf("page problem: %s", pr)
+		if b != nil {
+			b.ReportProblems()
 		}
 	})
-	return p
+	b = browsertest.Watch(t, ctx)
+	return &tab{t: t, ctx: ctx, b: b}
 }
 
 // allow lets network errors whose text contains s pass: the test provoked them.
-func (p *tab) allow(s string) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.allowed = append(p.allowed, s)
-}
-
-func (p *tab) onEvent(ev any) {
-	var problem string
-	switch ev := ev.(type) {
-	case *runtime.EventExceptionThrown:
-		d := ev.ExceptionDetails
-		problem = "uncaught exception: " + d.Text
-		if d.Exception != nil && d.Exception.Description != "" {
-			problem += " " + d.Exception.Description
-		}
-	case *runtime.EventConsoleAPICalled:
-		if ev.Type != runtime.ConsoleAPICalledTypeError && ev.Type != runtime.ConsoleAPICalledTypeAssert {
-			return
-		}
-		var parts []string
-		for _, a := range ev.Args {
-			if a.Value != nil {
-				parts = append(parts, string(a.Value))
-			} else {
-				parts = append(parts, a.Description)
-			}
-		}
-		problem = "console." + string(ev.Type) + ": " + strings.Join(parts, " ")
-	case *log.EventEntryAdded:
-		e := ev.Entry
-		if e.Level != log.EntryLevelError {
-			return
-		}
-		problem = fmt.Sprintf("console (%s): %s %s", e.Source, e.Text, e.URL)
-		if e.Source == log.EntrySourceNetwork || strings.Contains(e.Text, "CORS") || strings.Contains(e.Text, "net::") {
-			p.mu.Lock()
-			defer p.mu.Unlock()
-			for _, a := range p.allowed {
-				if strings.Contains(problem, a) {
-					return
-				}
-			}
-			p.problems = append(p.problems, problem)
-			return
-		}
-	case *runtime.EventBindingCalled:
-		if ev.Name != "opcheckTestCSP" {
-			return
-		}
-		problem = "CSP violation: " + ev.Payload
-	default:
-		return
-	}
-	p.mu.Lock()
-	p.problems = append(p.problems, problem)
-	p.mu.Unlock()
-}
+func (p *tab) allow(s string) { p.b.Allow(s) }
 
 // do runs actions and fails the test on error.
 func (p *tab) do(actions ...chromedp.Action[chromedp.Void]) {
 	p.t.Helper()
-	if err := chromedp.Do(p.ctx, actions...); err != nil {
-		p.t.Fatalf("browser: %v", err)
-	}
+	p.b.Do(actions...)
 }
 
 // eval evaluates a JavaScript expression (promises awaited) into T.
 func eval[T any](p *tab, expr string) T {
 	p.t.Helper()
-	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
-	if err != nil {
-		p.t.Fatalf("evaluate %s: %v", expr, err)
-	}
-	return v
+	return browsertest.Eval[T](p.b, expr)
 }
 
 // waitFor polls a JavaScript condition until it is truthy; it fails the test
