@@ -61,5 +61,5 @@ func validate(args []safejs.Value) (any, error) {
 	output = append(output[:0], `{"ok":true,`...)
 	output = r.AppendJSON(output)
 	output[len(`{"ok":true,`)] = ' ' // the '{' that AppendJSON opened
-	return jsapi.ParseJSON(string(output))
+	return jsapi.ParseJSONBytes(output)
 }

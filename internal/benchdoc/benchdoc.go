@@ -66,6 +66,7 @@ type gen struct {
 	rng    *rand.Rand
 	broken bool
 	id     string // the id of the operation being written
+	status string // and its status
 }
 
 // oops reports whether to break the next value: one time in twenty when
@@ -119,6 +120,7 @@ func (g *gen) operation(b []byte, i int) []byte {
 	kinds := []string{"playPromptOperation", "recordOperation", "sendDtmfTonesOperation", "muteParticipantOperation", "inviteParticipantsOperation", "subscribeToToneOperation"}
 	kind := kinds[i%len(kinds)]
 	status := statuses[g.rng.IntN(len(statuses))]
+	g.status = status
 	b = append(b, `{"@odata.type":"#microsoft.graph.`...)
 	b = append(b, kind...)
 	b = append(b, `","id":"`...)
@@ -173,11 +175,8 @@ func (g *gen) operation(b []byte, i int) []byte {
 
 func (g *gen) notification(b []byte, i int) []byte {
 	b = append(b, `{"@odata.type":"#microsoft.graph.commsNotification","changeType":"`...)
-	if i%5 == 4 {
-		b = append(b, "deleted"...)
-	} else {
-		b = append(b, "updated"...)
-	}
+	change := len(b)
+	b = append(b, "updated"...) // "deleted" once the operation has ended; see below
 	b = append(b, `","resourceUrl":"/communications/calls/`...)
 	b = g.guid(b)
 	b = append(b, "/operations/"...)
@@ -185,6 +184,9 @@ func (g *gen) notification(b []byte, i int) []byte {
 	b = append(b, "000000000000000000000000000000000000"...) // the id, filled in below
 	b = append(b, `","resourceData":`...)
 	b = g.operation(b, i)
+	if g.status == "Completed" || g.status == "Failed" {
+		copy(b[change:], "deleted") // how Graph delivers an ended operation
+	}
 	id := g.id
 	if g.oops() {
 		id = "11111111-2222-3333-4444-555555555555" // resourceUrl names another operation

@@ -103,6 +103,36 @@ func BoolOption(options safejs.Value, name string) (bool, error) {
 	return v.Bool()
 }
 
+// ParseJSONBytes is ParseJSON for JSON in a Go buffer: the bytes are copied
+// straight into JavaScript and decoded there, so the Go heap, which never
+// gives memory back, holds no string copy of a large result.
+func ParseJSONBytes(b []byte) (safejs.Value, error) {
+	u8, err := uint8Array.New(len(b))
+	if err != nil {
+		return safejs.Value{}, err
+	}
+	if _, err := safejs.CopyBytesToJS(u8, b); err != nil {
+		return safejs.Value{}, err
+	}
+	if textDecoder.IsUndefined() {
+		td, err := safejs.Global().Get("TextDecoder")
+		if err == nil {
+			textDecoder, err = td.New()
+		}
+		if err != nil {
+			return safejs.Value{}, errors.New("no TextDecoder to read the result with: " + err.Error())
+		}
+	}
+	s, err := textDecoder.Call("decode", u8)
+	if err != nil {
+		return safejs.Value{}, err
+	}
+	return jsonObject.Call("parse", s)
+}
+
+// textDecoder is made on first use, like textEncoder.
+var textDecoder safejs.Value
+
 // ParseJSON turns JSON made by the core into plain JavaScript objects with a
 // single call, far cheaper than setting each field across the boundary.
 func ParseJSON(s string) (safejs.Value, error) {
