@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -13,7 +11,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/andybalholm/brotli"
+	"opcheck/internal/precompress"
 )
 
 // Limits on what a served tree may hold, so that -dir pointed at the wrong
@@ -236,9 +234,9 @@ func compressAll(jobs []compressJob) {
 			raw := j.a.reps[identity].body
 			var packed []byte
 			if j.enc == encBrotli {
-				packed = compressBrotli(raw, startupBrotliQuality)
+				packed = precompress.Brotli(raw, startupBrotliQuality)
 			} else {
-				packed = compressGzip(raw)
+				packed = precompress.Gzip(raw)
 			}
 			if len(packed) < len(raw) {
 				j.a.reps[j.enc] = newRepresentation(packed, j.enc)
@@ -246,23 +244,4 @@ func compressAll(jobs []compressJob) {
 		}()
 	}
 	wg.Wait()
-}
-
-// compressBrotli returns data compressed with brotli at quality.
-func compressBrotli(data []byte, quality int) []byte {
-	var b bytes.Buffer
-	w := brotli.NewWriterLevel(&b, quality)
-	// Writes to a bytes.Buffer cannot fail, so neither can Write or Close.
-	w.Write(data)
-	w.Close()
-	return b.Bytes()
-}
-
-// compressGzip returns data compressed with gzip at its best compression.
-func compressGzip(data []byte) []byte {
-	var b bytes.Buffer
-	w, _ := gzip.NewWriterLevel(&b, gzip.BestCompression) // the level is valid
-	w.Write(data)
-	w.Close()
-	return b.Bytes()
 }

@@ -13,6 +13,8 @@ import (
 	"testing/fstest"
 
 	"github.com/andybalholm/brotli"
+
+	"opcheck/internal/precompress"
 )
 
 // Files of the test tree.
@@ -30,7 +32,7 @@ var (
 	}()
 	// appBrSibling is a precompressed sibling made at a quality the
 	// server never uses, so tests can tell it from a startup compression.
-	appBrSibling = compressBrotli(appJS, 0)
+	appBrSibling = precompress.Brotli(appJS, 0)
 	// appGzSibling carries a file name in its header, which the server's
 	// own gzip output never does.
 	appGzSibling = func() []byte {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -19,6 +18,8 @@ import (
 	"sync"
 
 	"github.com/andybalholm/brotli"
+
+	"opcheck/internal/precompress"
 )
 
 // hashLen is how many hex digits of the SHA-256 go into a hashed name.
@@ -338,9 +339,9 @@ func compressAll(files []*file) {
 			defer wg.Done()
 			for j := range jobs {
 				if j.br {
-					j.f.br = smaller(j.f.data, compressBrotli(j.f.data))
+					j.f.br = smaller(j.f.data, precompress.Brotli(j.f.data, brotli.BestCompression))
 				} else {
-					j.f.gz = smaller(j.f.data, compressGzip(j.f.data))
+					j.f.gz = smaller(j.f.data, precompress.Gzip(j.f.data))
 				}
 			}
 		}()
@@ -364,26 +365,6 @@ func smaller(raw, packed []byte) []byte {
 		return packed
 	}
 	return nil
-}
-
-// compressBrotli returns data compressed with brotli at quality 11.
-func compressBrotli(data []byte) []byte {
-	var b bytes.Buffer
-	w := brotli.NewWriterLevel(&b, brotli.BestCompression)
-	// Writes to a bytes.Buffer cannot fail, so neither can Write or Close.
-	w.Write(data)
-	w.Close()
-	return b.Bytes()
-}
-
-// compressGzip returns data compressed with gzip at its best compression.
-// The header carries no name and no time, so the bytes are reproducible.
-func compressGzip(data []byte) []byte {
-	var b bytes.Buffer
-	w, _ := gzip.NewWriterLevel(&b, gzip.BestCompression) // the level is valid
-	w.Write(data)
-	w.Close()
-	return b.Bytes()
 }
 
 // clearDir creates dir if needed and removes everything in it except the
