@@ -70,7 +70,7 @@ func BenchmarkParseLarge(b *testing.B) {
 	}
 }
 
-// BenchmarkAnnotation compares the small annotation reader with the
+// BenchmarkAnnotation compares reading an annotation through scan with the
 // obvious alternative, encoding/json into a map, which the package avoids
 // to stay small in WebAssembly.
 func BenchmarkAnnotation(b *testing.B) {

@@ -84,12 +84,28 @@ var mdCases = []struct {
 	{
 		name:  "missing comma in annotation",
 		input: md("<!-- { \"blockType\": \"resource\"\n \"name\": \"x\" } -->\n'''json\n{}\n'''\n"),
-		want:  []string{"part 58+2", "error annotation @30+0"},
+		want:  []string{"part 58+2", "error annotation @32+1"},
 	},
 	{
 		name:  "unclosed annotation comment",
 		input: md("<!-- { \"blockType\": \"resource\" }\n'''json\n{}\n'''\n"),
-		want:  []string{"error annotation @0+4", "warning annotation @0+48", "error no-json @0+0", "error annotation @33+15"},
+		want:  []string{"error annotation @0+4", "warning annotation @0+48", "error no-json @0+0", "error annotation @33+1"},
+	},
+	{
+		name:  "unquoted member name applies nothing",
+		input: md("<!-- { blockType: \"resource\" } -->\n'''json\n{}\n'''\n"),
+		want:  []string{"error no-json @0+0", "error annotation @7+1"},
+	},
+	{
+		name:  "text after the object keeps the members",
+		input: md("<!-- { \"blockType\": \"resource\" } x -->\n'''json\n{}\n'''\n"),
+		want:  []string{"part 47+2", "error annotation @33+1"},
+	},
+	{
+		name: "deeply nested annotation",
+		input: md("<!-- { \"blockType\": \"resource\", \"k\": " + strings.Repeat("[", 100) + strings.Repeat("]", 100) +
+			" } -->\n'''json\n{}\n'''\n"),
+		want: []string{"part 252+2"},
 	},
 	{
 		name:  "request block",
@@ -265,18 +281,20 @@ func TestAnnotationErrors(t *testing.T) {
 		input string
 		want  string // part of the message
 	}{
-		{"single quotes", `{ 'blockType': 'example' }`, "expected a member name in double quotes"},
-		{"single-quoted value", `{ "blockType": 'example' }`, "strings are written in double quotes"},
-		{"bare word", `{ "blockType": example }`, `unexpected "example"`},
+		{"single quotes", `{ 'blockType': 'example' }`, "JSON strings use double quotes"},
+		{"unquoted name", `{ blockType: "example" }`, "expected a member name in double quotes"},
+		{"single-quoted value", `{ "blockType": 'example' }`, "JSON strings use double quotes"},
+		{"bare word", `{ "blockType": example }`, `found 'example'`},
 		{"missing colon", `{ "blockType" "example" }`, "expected ':'"},
-		{"unclosed string", "{ \"blockType\": \"example }", "not closed"},
-		{"string over lines", "{ \"blockType\": \"exa\nmple\" }", "not closed on its line"},
-		{"bad escape", `{ "name": "a\q" }`, `unknown escape \q`},
-		{"bad unicode escape", `{ "name": "\u12" }`, `malformed \u escape`},
-		{"bad number", `{ "n": 1.2.3 }`, "malformed number"},
+		{"unclosed string", "{ \"blockType\": \"example }", "never closed"},
+		{"string over lines", "{ \"blockType\": \"exa\nmple\" }", "must be escaped inside a string"},
+		{"bad escape", `{ "name": "a\q" }`, `'\q' is not a JSON escape`},
+		{"bad unicode escape", `{ "name": "\u12" }`, `\u must be followed by four hexadecimal digits`},
+		{"bad number", `{ "n": 1.2.3 }`, "found '.'"},
 		{"text after", `{ "blockType": "example" } x`, "unexpected text after"},
-		{"missing comma in an array", `{ "a": [1 2] }`, "a comma is missing"},
-		{"too deep", `{ "a": ` + strings.Repeat("[", 100) + ` }`, "nested too deeply"},
+		{"missing comma in an array", `{ "a": [1 2] }`, "is a comma missing"},
+		{"unclosed arrays", `{ "a": ` + strings.Repeat("[", 100) + ` }`, "found '}'"},
+		{"unclosed object", `{ "a": 1`, "the object that starts here is never closed"},
 		{"block type not a string", `{ "blockType": 1 }`, `"blockType" must be a string, not a number`},
 		{"odata type not a string", `{ "blockType": "example", "@odata.type": [] }`, `must be a string naming a type, not an array`},
 		{"truncated other string", `{ "truncated": "yes" }`, `"truncated" must be true or false, not a string`},
