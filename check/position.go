@@ -2,14 +2,13 @@ package check
 
 import (
 	"slices"
-	"unicode/utf8"
+
+	"opcheck/scan"
 )
 
 // locate fills Line, Column, EndLine and EndColumn of every diagnostic from
-// its byte Offset and Length, in one pass over src. Lines end at "\n",
-// "\r\n" or a lone "\r", as editors count them; columns count code points
-// (the "\r" of a "\r\n" counts as one, at the end of its line).
-// Offsets past the input are clamped to its end.
+// its byte Offset and Length, in one pass over src (lines and columns as
+// scan.Cursor counts them). Offsets past the input are clamped to its end.
 func locate(src []byte, ds []Diagnostic) {
 	if len(ds) == 0 {
 		return
@@ -29,26 +28,9 @@ func locate(src []byte, ds []Diagnostic) {
 	}
 	slices.SortStableFunc(marks, func(a, b mark) int { return a.off - b.off })
 
-	line, col, pos := 1, 1, 0
+	cur := scan.NewCursor(src)
 	for _, m := range marks {
-		for pos < m.off {
-			c := src[pos]
-			switch {
-			case c == '\n':
-				line, col = line+1, 1
-				pos++
-			case c == '\r' && (pos+1 == len(src) || src[pos+1] != '\n'):
-				line, col = line+1, 1
-				pos++
-			case c < utf8.RuneSelf:
-				col++
-				pos++
-			default:
-				_, size := utf8.DecodeRune(src[pos:])
-				col++
-				pos += size
-			}
-		}
+		line, col := cur.At(m.off)
 		if m.end {
 			m.d.EndLine, m.d.EndColumn = line, col
 		} else {

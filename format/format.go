@@ -59,22 +59,9 @@ func syntax(src []byte) error {
 	_, issues := scan.Parse(src)
 	for _, is := range issues {
 		if is.Severity == "error" {
-			line, col := position(src, is.Offset)
+			line, col := scan.NewCursor(src).At(is.Offset)
 			return errors.New("not valid JSON at line " + strconv.Itoa(line) + ", column " + strconv.Itoa(col) + ": " + is.Message)
 		}
 	}
 	return nil
-}
-
-// position turns a byte offset into a 1-based line and code-point column.
-func position(src []byte, off int) (line, col int) {
-	line, col = 1, 1
-	for _, r := range string(src[:min(off, len(src))]) {
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-	}
-	return line, col
 }
