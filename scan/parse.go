@@ -213,34 +213,20 @@ func (p *parser) run() {
 						return
 					}
 					if p.topKind() == Array {
-						back := -1
-						if mode == closeTrailing {
-							back = comma
-						}
-						took, ok := p.ellipsis(p.pos, back, "")
-						if !ok {
+						var ok bool
+						if mode, ok = p.skipEllipsis(p.pos, mode, comma, ""); !ok {
 							return
-						}
-						if took {
-							mode = closeEmpty
 						}
 						continue
 					}
 					// An ellipsis for a member's value: drop the member.
 					name := p.keyName()
 					p.keyEnd = 0
-					back := -1
-					if memberMode == closeTrailing {
-						back = memberComma
-					}
-					took, ok := p.ellipsis(int(p.keyStart), back, name)
+					m, ok := p.skipEllipsis(int(p.keyStart), memberMode, memberComma, name)
 					if !ok {
 						return
 					}
-					state, mode, comma = stMember, memberMode, memberComma
-					if took {
-						mode = closeEmpty
-					}
+					state, mode, comma = stMember, m, memberComma
 					continue
 				}
 				if !p.number() {
@@ -313,16 +299,9 @@ func (p *parser) run() {
 			case isIdentStart(c):
 				p.unquotedKey()
 			case p.ellipsisLen(p.pos) > 0:
-				back := -1
-				if mode == closeTrailing {
-					back = comma
-				}
-				took, ok := p.ellipsis(p.pos, back, "")
-				if !ok {
+				var ok bool
+				if mode, ok = p.skipEllipsis(p.pos, mode, comma, ""); !ok {
 					return
-				}
-				if took {
-					mode = closeEmpty
 				}
 				continue
 			default:
@@ -589,6 +568,23 @@ func (p *parser) ellipsisLen(i int) int {
 		j += 3
 	}
 	return j - i
+}
+
+// skipEllipsis skips an ellipsis where a value or member is expected, in
+// a container whose closing mode is mode (comma: the offset of the comma
+// before it, when mode is closeTrailing). It returns the mode after it: a
+// skipped ellipsis that took its comma with it leaves the container as if
+// empty so far.
+func (p *parser) skipEllipsis(from, mode, comma int, name string) (int, bool) {
+	back := -1
+	if mode == closeTrailing {
+		back = comma
+	}
+	took, ok := p.ellipsis(from, back, name)
+	if took {
+		mode = closeEmpty
+	}
+	return mode, ok
 }
 
 // ellipsis reports and skips the ellipsis at p.pos, with a comma after it.
