@@ -37,8 +37,8 @@ func (c *checker) root(shape Kind, want *graph.Type) (id string) {
 		c.reportKey(Error, "wrapped-entity", value,
 			`Graph returns a single entity as the object itself, not wrapped in "value" (that form is for collections, where "value" is an array); the operation inside is checked as if unwrapped`,
 			c.replaceNode(0, "unwrap the operation", string(d.Src[inner.Start:inner.End])))
-		t := c.operation(value, want)
-		return c.idOf(value, t)
+		c.operation(value, want)
+		return c.idOf(value)
 	case KindNotifications:
 		c.notifications()
 		return ""
@@ -57,8 +57,8 @@ func (c *checker) root(shape Kind, want *graph.Type) (id string) {
 		c.pop()
 		return ""
 	}
-	t := c.operation(0, want)
-	return c.idOf(0, t)
+	c.operation(0, want)
+	return c.idOf(0)
 }
 
 // detect guesses the shape of a JSON document from its "value" member.
@@ -126,7 +126,7 @@ func (c *checker) collection(value int, want *graph.Type) {
 }
 
 // idOf returns the "id" of the entity at node i, if it is a string.
-func (c *checker) idOf(i int, t *graph.Type) string {
+func (c *checker) idOf(i int) string {
 	if i < 0 || c.doc.Nodes[i].Kind != scan.Object {
 		return ""
 	}

@@ -124,8 +124,7 @@ func (c *checker) primitive(e int, p *graph.Property) {
 			wrong("a number")
 			return
 		}
-		if f, err := strconv.ParseFloat(string(c.doc.Raw(e)), 64); err != nil && name != "Edm.Decimal" {
-			_ = f
+		if _, err := strconv.ParseFloat(string(c.doc.Raw(e)), 64); err != nil && name != "Edm.Decimal" {
 			c.reportNode(Error, "out-of-range", e, `"`+p.Name+`" is `+name+`, and `+shortNumber(string(c.doc.Raw(e)))+` is beyond its range`, nil)
 		}
 	case "Edm.Guid", "Edm.DateTimeOffset", "Edm.Duration", "Edm.Date", "Edm.TimeOfDay":
