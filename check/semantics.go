@@ -1,6 +1,7 @@
 package check
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -78,6 +79,10 @@ func (c *checker) notifications() {
 	}
 	c.push("value")
 	defer c.pop()
+	// Each notification adds itself and the operation it carries: reserve
+	// them at once, so a long batch does not leave the doubled-up copies of
+	// a growing slice behind for the collector.
+	c.res.Objects = slices.Grow(c.res.Objects, 2*int(d.Nodes[value].Count))
 	for e, k := value+1, 0; e < int(d.Nodes[value].Next); e, k = int(d.Nodes[e].Next), k+1 {
 		c.pushIndex(k)
 		if d.Nodes[e].Kind != scan.Object {

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"slices"
 	"strconv"
 
 	"opcheck/graph"
@@ -114,6 +115,7 @@ func (c *checker) collection(value int, want *graph.Type) {
 		c.reportNode(Error, "expected-array", value, `"value" of a collection must be an array of operations, found `+article(d.Nodes[value].Kind), nil)
 		return
 	}
+	c.res.Objects = slices.Grow(c.res.Objects, int(d.Nodes[value].Count)) // one per operation, reserved at once
 	for e, k := value+1, 0; e < int(d.Nodes[value].Next); e, k = int(d.Nodes[e].Next), k+1 {
 		c.pushIndex(k)
 		if d.Nodes[e].Kind != scan.Object {
