@@ -21,6 +21,8 @@ import (
 // api lists the functions this module installs.
 var api = map[string]jsapi.Handler{
 	"validate": validate,
+	"open":     open,
+	"edit":     edit,
 }
 
 func main() {
@@ -35,31 +37,47 @@ var input, output []byte
 // UTF-8) and returns the fields of one element of the CLI's JSON output,
 // plus ok: true.
 func validate(args []safejs.Value) (any, error) {
+	src, opts, err := textAndOptions(args)
+	if err != nil {
+		return nil, err
+	}
+	return answer(check.Validate(src, opts), "")
+}
+
+// textAndOptions reads the (text, options?) arguments of validate and open.
+func textAndOptions(args []safejs.Value) ([]byte, *check.Options, error) {
 	if len(args) < 1 || len(args) > 2 {
-		return nil, errors.New("want (text, options?), got " + strconv.Itoa(len(args)) + " arguments")
+		return nil, nil, errors.New("want (text, options?), got " + strconv.Itoa(len(args)) + " arguments")
 	}
 	src, err := jsapi.TextArg(input, args[0])
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	input = src
 	var opts check.Options
 	if len(args) == 2 {
 		if opts.API, err = jsapi.StringOption(args[1], "api"); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		kind, err := jsapi.StringOption(args[1], "kind")
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		opts.Kind = check.Kind(kind)
 	}
 	if err := opts.Verify(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	r := check.Validate(src, &opts)
+	return src, &opts, nil
+}
+
+// answer turns r into the JavaScript result {ok: true, ...r}, with the
+// extra JSON members in extra (`"name":value,` each) after ok.
+func answer(r *check.Result, extra string) (any, error) {
 	output = append(output[:0], `{"ok":true,`...)
+	output = append(output, extra...)
+	n := len(output)
 	output = r.AppendJSON(output)
-	output[len(`{"ok":true,`)] = ' ' // the '{' that AppendJSON opened
+	output[n] = ' ' // the '{' that AppendJSON opened
 	return jsapi.ParseJSONBytes(output)
 }

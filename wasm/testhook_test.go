@@ -10,11 +10,21 @@ import (
 )
 
 func TestHookPanicsAndInstanceSurvives(t *testing.T) {
-	v := jstest.Call(t, api, "validate", `{"clientContext": "`+TestPanicMarker+`"}`)
-	if jstest.OK(t, v) || !strings.Contains(jstest.Str(t, v, "error.message"), "internal error") {
-		t.Fatal("the hook did not turn into an internal-error result")
+	for _, name := range []string{"validate", "open"} {
+		v := jstest.Call(t, api, name, `{"clientContext": "`+TestPanicMarker+`"}`)
+		if jstest.OK(t, v) || !strings.Contains(jstest.Str(t, v, "error.message"), "internal error") {
+			t.Fatalf("%s: the hook did not turn into an internal-error result", name)
+		}
+		if v := jstest.Call(t, api, name, `{"a": }`); !jstest.OK(t, v) {
+			t.Fatalf("%s failed after a recovered panic", name)
+		}
 	}
-	if v := jstest.Call(t, api, "validate", `{"a": }`); !jstest.OK(t, v) {
-		t.Fatal("validate failed after a recovered panic")
+	// The marker typed in through edit panics too.
+	v := jstest.Call(t, api, "edit", []any{change(1, 0, TestPanicMarker)})
+	if jstest.OK(t, v) || !strings.Contains(jstest.Str(t, v, "error.message"), "internal error") {
+		t.Fatal("edit: the hook did not turn into an internal-error result")
+	}
+	if v := jstest.Call(t, api, "open", `{"a": }`); !jstest.OK(t, v) {
+		t.Fatal("open failed after a recovered panic in edit")
 	}
 }

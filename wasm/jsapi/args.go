@@ -4,6 +4,8 @@ package jsapi
 
 import (
 	"errors"
+	"math"
+	"strconv"
 
 	"github.com/hack-pad/safejs"
 )
@@ -137,4 +139,51 @@ var textDecoder safejs.Value
 // single call, far cheaper than setting each field across the boundary.
 func ParseJSON(s string) (safejs.Value, error) {
 	return jsonObject.Call("parse", s)
+}
+
+var array = safejs.MustGetGlobal("Array")
+
+// Items returns the elements of a JavaScript array.
+func Items(v safejs.Value) ([]safejs.Value, error) {
+	isArray, err := array.Call("isArray", v)
+	if err != nil {
+		return nil, err
+	}
+	if ok, err := isArray.Bool(); err != nil || !ok {
+		return nil, errors.New("want an array, got " + v.Type().String())
+	}
+	n, err := v.Length()
+	if err != nil {
+		return nil, err
+	}
+	items := make([]safejs.Value, n)
+	for i := range items {
+		if items[i], err = v.Index(i); err != nil {
+			return nil, err
+		}
+	}
+	return items, nil
+}
+
+// IntField reads obj[name], which must be a number without a fraction.
+func IntField(obj safejs.Value, name string) (int, error) {
+	if obj.Type() != safejs.TypeObject {
+		return 0, errors.New("want an object with " + name + ", got " + obj.Type().String())
+	}
+	v, err := obj.Get(name)
+	if err != nil {
+		return 0, err
+	}
+	if v.Type() != safejs.TypeNumber {
+		return 0, errors.New(name + " must be a number, got " + v.Type().String())
+	}
+	f, err := v.Float()
+	if err != nil {
+		return 0, err
+	}
+	// Beyond ±2^53 a float64 no longer holds every integer; no text is that long.
+	if f != math.Trunc(f) || math.Abs(f) > 1<<53 {
+		return 0, errors.New(name + " must be an integer, got " + strconv.FormatFloat(f, 'g', -1, 64))
+	}
+	return int(f), nil
 }

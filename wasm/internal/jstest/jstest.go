@@ -85,3 +85,13 @@ func Bytes(t *testing.T, s string) safejs.Value {
 	}
 	return u8
 }
+
+// Bool reads the boolean at path.
+func Bool(t *testing.T, v safejs.Value, path string) bool {
+	t.Helper()
+	b, err := Get(t, v, path).Bool()
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return b
+}

@@ -1,0 +1,139 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/hack-pad/safejs"
+
+	"opcheck/check"
+	"opcheck/wasm/internal/jstest"
+)
+
+// op is a small operation; status "running" (lower case) is a finding,
+// "Running" is not.
+const op = `{"@odata.type": "#microsoft.graph.playPromptOperation", "id": "op-1", "status": "%s", "clientContext": "c"}`
+
+// stringify is JSON.stringify(v) without v's ascii member, to compare an
+// open or edit result with validate's.
+func stringify(t *testing.T, v safejs.Value) string {
+	t.Helper()
+	if err := v.Delete("ascii"); err != nil {
+		t.Fatal(err)
+	}
+	s, err := safejs.MustGetGlobal("JSON").Call("stringify", v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	str, err := s.String()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return str
+}
+
+// change is one element of edit's argument, as the page builds it.
+func change(offset, length int, text any) map[string]any {
+	return map[string]any{"offset": offset, "length": length, "text": text}
+}
+
+// TestEditEqualsValidate opens a text, then edits it step by step; after
+// each step the result must be validate's for the text the steps made, and
+// ascii must say whether that text is all ASCII.
+func TestEditEqualsValidate(t *testing.T) {
+	session = check.NewSession()
+	opts := map[string]any{"api": "v1.0"}
+	text := strings.Replace(op, "%s", "Running", 1)
+	v := jstest.Call(t, api, "open", text, opts)
+	if !jstest.OK(t, v) {
+		t.Fatalf("open: %s", jstest.Str(t, v, "error.message"))
+	}
+	if !jstest.Bool(t, v, "ascii") {
+		t.Error("open: ascii = false for an ASCII text")
+	}
+	at := strings.Index(text, "Running")
+	steps := []struct {
+		name    string
+		changes []any
+		apply   func(string) string // the same edit on a Go string
+	}{
+		{"add a finding", []any{change(at, 1, "r")}, func(s string) string { return s[:at] + "r" + s[at+1:] }},
+		{"remove it", []any{change(at, 1, "R")}, func(s string) string { return s[:at] + "R" + s[at+1:] }},
+		{"no change", []any{}, func(s string) string { return s }},
+		{"two changes, the second after the first", []any{change(1, 0, `"a": 1, `), change(at+8+1, 1, "")},
+			func(s string) string { s = s[:1] + `"a": 1, ` + s[1:]; return s[:at+9] + s[at+10:] }},
+		{"bytes, not a string", []any{change(0, 0, jstest.Bytes(t, " "))}, func(s string) string { return " " + s }},
+		{"break the syntax", []any{change(0, 1, "")}, func(s string) string { return s[1:] }},
+		{"not ASCII", []any{change(0, 0, "é")}, func(s string) string { return "é" + s }},
+		{"ASCII again", []any{change(0, len("é"), " ")}, func(s string) string { return " " + s[len("é"):] }},
+	}
+	for _, step := range steps {
+		text = step.apply(text)
+		got := jstest.Call(t, api, "edit", step.changes)
+		if !jstest.OK(t, got) {
+			t.Fatalf("%s: edit failed: %s", step.name, jstest.Str(t, got, "error.message"))
+		}
+		if a, want := jstest.Bool(t, got, "ascii"), !strings.ContainsFunc(text, func(r rune) bool { return r > 0x7f }); a != want {
+			t.Errorf("%s: ascii = %v, want %v", step.name, a, want)
+		}
+		want := jstest.Call(t, api, "validate", text, opts)
+		if g, w := stringify(t, got), stringify(t, want); g != w {
+			t.Errorf("%s: edit's result differs from validate's:\nedit:     %s\nvalidate: %s", step.name, g, w)
+		}
+	}
+}
+
+func TestEditArgumentErrors(t *testing.T) {
+	session = check.NewSession()
+	if v := jstest.Call(t, api, "edit", []any{}); jstest.OK(t, v) || !strings.Contains(jstest.Str(t, v, "error.message"), "no text") {
+		t.Errorf("edit before open: got %v, want an error saying there is no text", v)
+	}
+	const text = `{"a": 1}`
+	if v := jstest.Call(t, api, "open", text); !jstest.OK(t, v) {
+		t.Fatalf("open: %s", jstest.Str(t, v, "error.message"))
+	}
+	tests := []struct {
+		name    string
+		args    []any
+		wantErr string
+	}{
+		{"no arguments", nil, "want (changes)"},
+		{"two arguments", []any{[]any{}, []any{}}, "want (changes)"},
+		{"not an array", []any{map[string]any{"offset": 0}}, "want an array"},
+		{"a number in the array", []any{[]any{3}}, "change 0: want an object"},
+		{"null in the array", []any{[]any{nil}}, "change 0: want an object"},
+		{"offset a string", []any{[]any{change(0, 0, ""), map[string]any{"offset": "1", "length": 0, "text": ""}}}, "change 1: offset must be a number"},
+		{"offset with a fraction", []any{[]any{change(0, 0, ""), map[string]any{"offset": 1.5, "length": 0, "text": ""}}}, "change 1: offset must be an integer"},
+		{"length missing", []any{[]any{map[string]any{"offset": 0, "text": ""}}}, "change 0: length must be a number"},
+		{"text a number", []any{[]any{change(0, 0, 7)}}, "change 0: the text must be a string or a Uint8Array"},
+		{"past the end", []any{[]any{change(len(text), 1, "x")}}, "apply: change 0"},
+		{"negative offset", []any{[]any{change(-1, 0, "x")}}, "apply: change 0"},
+		{"second change past the end", []any{[]any{change(0, 0, "x"), change(len(text)+2, 0, "x")}}, "apply: change 1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := jstest.Call(t, api, "edit", tt.args...)
+			if jstest.OK(t, v) {
+				t.Fatalf("ok = true, want an error containing %q", tt.wantErr)
+			}
+			if got := jstest.Str(t, v, "error.message"); !strings.Contains(got, tt.wantErr) || !strings.HasPrefix(got, "opcheck.edit: ") {
+				t.Errorf("error = %q, want it to start with opcheck.edit: and contain %q", got, tt.wantErr)
+			}
+		})
+	}
+	// None of the failed edits changed the text: an empty edit still
+	// answers for the text of the open.
+	got := jstest.Call(t, api, "edit", []any{})
+	if g, w := stringify(t, got), stringify(t, jstest.Call(t, api, "validate", text)); g != w {
+		t.Errorf("after the failed edits the session's result is %s, want %s", g, w)
+	}
+	// A failed open keeps the session too.
+	if v := jstest.Call(t, api, "open", text, map[string]any{"api": "v2"}); jstest.OK(t, v) {
+		t.Error("open with an unknown API version succeeded")
+	}
+	if v := jstest.Call(t, api, "edit", []any{change(0, 0, " ")}); !jstest.OK(t, v) {
+		t.Errorf("edit after a failed open: %s", jstest.Str(t, v, "error.message"))
+	}
+}
