@@ -97,6 +97,7 @@ func TestBrowserBench(t *testing.T) {
 	t.Logf("first load measured (%s)", time.Since(start).Round(time.Second))
 	rep.Docs, rep.CallCost, rep.Memory = measureThroughput(t, b, benchURL)
 	t.Logf("throughput measured (%s)", time.Since(start).Round(time.Second))
+	rep.EchoFloor = measureEchoFloor(t, b)
 	rep.Edits = measureEdits(t, b, benchURL, site)
 	t.Logf("edits measured (%s)", time.Since(start).Round(time.Second))
 
@@ -500,6 +501,37 @@ func measureEdits(t *testing.T, p *tab, url, site string) []editRow {
 		t.Logf("edits: %s done", sizeName(e.size))
 	}
 	return rows
+}
+
+// floorPage is a bare textarea and the same echo timing as armEdit's: from
+// the keydown's timestamp to a task after the frame that follows the input
+// event. It shows what this browser and this way of typing cost before any
+// page does anything.
+const floorPage = `data:text/html,<!doctype html><textarea id=t></textarea><script>
+globalThis.armFloor = () => {
+  const ta = document.getElementById("t");
+  ta.focus();
+  globalThis.floorEcho = new Promise((resolve) => ta.addEventListener("keydown", (e) => {
+    const t0 = e.timeStamp;
+    ta.addEventListener("input", () => requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0)), { once: true });
+  }, { once: true }));
+  return true;
+};
+</script>`
+
+// measureEchoFloor times keystrokes into a bare textarea in the same
+// browser, the floor under the editor's echo times.
+func measureEchoFloor(t *testing.T, p *tab) []float64 {
+	t.Helper()
+	p.Do(chromedp.Navigate(floorPage))
+	var echoes []float64
+	for range 30 {
+		eval[bool](p, `armFloor()`)
+		p.Do(chromedp.KeyEvent("a"))
+		echoes = append(echoes, eval[float64](p, `floorEcho`))
+		time.Sleep(20 * time.Millisecond)
+	}
+	return echoes
 }
 
 // ---- the machine -------------------------------------------------------------

@@ -128,6 +128,9 @@ func (r *report) budgets() []budget {
 		if longest == 0 {
 			b.Measured = fmt.Sprintf("echo p95 %s at worst; no long task", ms(worstEcho))
 		}
+		if len(r.EchoFloor) > 0 {
+			b.Measured += fmt.Sprintf(" (a bare textarea: p95 %s)", ms(percentile(r.EchoFloor, 95)))
+		}
 	}
 	bs = append(bs, b)
 
@@ -336,6 +339,10 @@ func (r *report) writeEdits(w writer) {
 		w("| %s | %d | %d | %s / %s | %s / %s | %s | %s / %s | %s |\n", sizeName(e.Size), e.Bytes, len(e.Samples),
 			ms(median(echo)), ms(percentile(echo, 95)), ms(median(painted)), ms(percentile(painted, 95)),
 			ms(median(start)), ms(median(work)), ms(percentile(work, 95)), longText)
+	}
+	if len(r.EchoFloor) > 0 {
+		w("| bare textarea (the floor) | – | %d | %s / %s | – | – | – | – |\n", len(r.EchoFloor), ms(median(r.EchoFloor)), ms(percentile(r.EchoFloor, 95)))
+		w("\nThe last row is the same keystroke and the same timing on a page that holds only a `<textarea>`, in the same browser: the echo cannot be shorter than it, whatever the page does.\n")
 	}
 }
 

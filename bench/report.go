@@ -20,7 +20,9 @@ type report struct {
 	CallCost callCost
 	Memory   []memoryRow
 	Edits    []editRow
-	Native   []nativeRow
+	// EchoFloor is the echo of each keystroke into a bare textarea, in ms.
+	EchoFloor []float64
+	Native    []nativeRow
 	// ServerLoad is the summary and table the server's load test printed.
 	ServerLoad []string
 	WasmBr     int // bytes of the precompressed opcheck wasm (.wasm.br)

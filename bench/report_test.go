@@ -117,7 +117,8 @@ func sampleReport() *report {
 			{Size: 100 << 10, Samples: []editSample{{EchoMs: 5, PaintedMs: 10, ValidateStartMs: 2}, {EchoMs: 6, PaintedMs: 12, ValidateStartMs: 2}}},
 			{Size: 10 << 20, Samples: []editSample{{EchoMs: 8, PaintedMs: 400, ValidateStartMs: 300, LongestTaskMs: 70}}},
 		},
-		Memory: []memoryRow{{Size: 10 << 20, Largest: 10_000_000, Memory: 30_000_000}},
+		Memory:    []memoryRow{{Size: 10 << 20, Largest: 10_000_000, Memory: 30_000_000}},
+		EchoFloor: []float64{17, 18, 16},
 	}
 }
 
@@ -179,6 +180,8 @@ func TestMarkdown(t *testing.T) {
 		"| **total** | | **1102.0 KB** |",
 		"| 10 MB | 10.00 MB | 30.00 MB | 3.0× |",
 		"Not included in this run",
+		"| bare textarea (the floor) | – | 3 | 17 ms / 18 ms |",
+		"(a bare textarea: p95 18 ms)",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("the Markdown lacks %q", want)
