@@ -16,15 +16,18 @@ import (
 // it does not know are treated as the defaults; call Options.Verify first to
 // report them.
 func Validate(src []byte, opts *Options) *Result {
+	return validate(src, opts, nil)
+}
+
+// validate is Validate; when t is not nil, it also records in t what a
+// Session needs to check a single item of the document again later.
+func validate(src []byte, opts *Options, t *trace) *Result {
 	var o Options
 	if opts != nil {
 		o = *opts
 	}
-	model := graph.Lookup(o.API)
-	if model == nil {
-		model = graph.Lookup("v1.0")
-	}
-	c := &checker{src: src, model: model, res: &Result{API: model.API, Objects: []Object{}, Diagnostics: []Diagnostic{}}}
+	c := newChecker(src, &o)
+	c.trace = t
 
 	if len(bytes.TrimSpace(src)) == 0 {
 		c.res.Kind = KindOperation
@@ -48,16 +51,14 @@ func Validate(src []byte, opts *Options) *Result {
 	if split.Form == input.JSON {
 		c.res.Kind = c.shape
 	}
+	if t != nil {
+		t.done(c, split)
+	}
 	if c.dropped > 0 {
 		c.res.Diagnostics = append(c.res.Diagnostics, Diagnostic{Severity: Info, Code: "too-many-findings",
 			Message: strconv.Itoa(c.dropped) + " more findings are not listed (opcheck lists " + strconv.Itoa(MaxFindings) + "); fix the first ones, which often explain the rest"})
 	}
-	slices.SortStableFunc(c.res.Diagnostics, func(a, b Diagnostic) int {
-		if a.Offset != b.Offset {
-			return a.Offset - b.Offset
-		}
-		return strings.Compare(a.Code, b.Code)
-	})
+	slices.SortStableFunc(c.res.Diagnostics, byOffsetCode)
 	locate(src, c.res.Diagnostics)
 	return c.res
 }
@@ -83,6 +84,15 @@ func formOf(k Kind) input.Form {
 // costing the page seconds to render.
 const MaxFindings = 10000
 
+// newChecker returns a checker of src against the model o.API names.
+func newChecker(src []byte, o *Options) *checker {
+	model := graph.Lookup(o.API)
+	if model == nil {
+		model = graph.Lookup("v1.0")
+	}
+	return &checker{src: src, model: model, res: &Result{API: model.API, Objects: []Object{}, Diagnostics: []Diagnostic{}}}
+}
+
 // checker holds the state of one Validate call.
 type checker struct {
 	dropped int // findings past MaxFindings
@@ -98,6 +108,8 @@ type checker struct {
 	pbuf      []byte  // reused to write pointers out
 	truncated bool    // a docs block marked truncated: absent properties are fine
 	resource  bool    // a docs resource block: type names stand in for values
+
+	trace *trace // what a Session keeps of this check, or nil
 }
 
 // addFinding records a finding of the splitter (already in input offsets).
@@ -200,6 +212,9 @@ func (c *checker) part(p *input.Part, forced Kind) {
 		shape = KindNotifications
 	}
 	id := c.root(shape, want)
+	if c.trace != nil {
+		c.trace.part(c, shape)
+	}
 	if p.HTTP != nil {
 		c.location(p.HTTP, id)
 	}
@@ -216,6 +231,15 @@ func (c *checker) release() {
 func (c *checker) parse(p *input.Part) bool {
 	doc, issues := scan.Parse(c.src[p.Offset : p.Offset+p.Length])
 	c.doc, c.base, c.ptr = doc, p.Offset, c.ptr[:0]
+	c.reportIssues(issues)
+	if c.trace != nil {
+		c.trace.issues = issues
+	}
+	return doc != nil && len(doc.Nodes) > 0
+}
+
+// reportIssues records the scanner's findings about c.doc.
+func (c *checker) reportIssues(issues []scan.Issue) {
 	for _, is := range issues {
 		var fix *Fix
 		if is.Fix != nil {
@@ -223,7 +247,6 @@ func (c *checker) parse(p *input.Part) bool {
 		}
 		c.report(Severity(is.Severity), is.Code, is.Offset, is.Length, is.Message, fix)
 	}
-	return doc != nil && len(doc.Nodes) > 0
 }
 
 // typeHint suggests the nearest known type name for an unknown one, or says
@@ -249,4 +272,12 @@ func (c *checker) typeHint(name string) string {
 		}
 	}
 	return ""
+}
+
+// byOffsetCode is the order of Result.Diagnostics: by offset, then code.
+func byOffsetCode(a, b Diagnostic) int {
+	if a.Offset != b.Offset {
+		return a.Offset - b.Offset
+	}
+	return strings.Compare(a.Code, b.Code)
 }

@@ -84,14 +84,19 @@ func (c *checker) notifications() {
 	// a growing slice behind for the collector.
 	c.res.Objects = slices.Grow(c.res.Objects, 2*int(d.Nodes[value].Count))
 	for e, k := value+1, 0; e < int(d.Nodes[value].Next); e, k = int(d.Nodes[e].Next), k+1 {
-		c.pushIndex(k)
-		if d.Nodes[e].Kind != scan.Object {
-			c.reportNode(Error, "not-an-object", e, "expected a commsNotification object, found "+article(d.Nodes[e].Kind), nil)
-		} else {
-			c.notification(e, note, op)
-		}
-		c.pop()
+		c.notificationItem(e, k, note, op)
 	}
+}
+
+// notificationItem checks notification k of a callback body, at node e.
+func (c *checker) notificationItem(e, k int, note, op *graph.Type) {
+	c.pushIndex(k)
+	if c.doc.Nodes[e].Kind != scan.Object {
+		c.reportNode(Error, "not-an-object", e, "expected a commsNotification object, found "+article(c.doc.Nodes[e].Kind), nil)
+	} else {
+		c.notification(e, note, op)
+	}
+	c.pop()
 }
 
 // notification checks one commsNotification and its resourceData.

@@ -26,6 +26,14 @@ type Session struct {
 	opts     Options
 	loaded   bool
 	nonASCII int // bytes of text at or above 0x80
+
+	// res is the last result. Its slices are shared with the caller and
+	// never changed in place: an item check builds new ones.
+	res *Result
+	// tr describes the items of res's text, kept up to date by item checks.
+	tr trace
+	// items counts the Apply calls answered by checking a single item.
+	items int
 }
 
 // NewSession returns a session that holds no text yet.
@@ -51,6 +59,12 @@ func (s *Session) Check(src []byte, opts *Options) *Result {
 // result for the new text: exactly what Validate returns for it with the
 // options of the last Check. It returns an error, and leaves the text as it
 // was, when no text has been checked yet or a change falls outside the text.
+//
+// When every change falls inside one item of the "value" array of a
+// collection or callback body, leaving its first and last byte, only that
+// item is scanned and checked again; the findings of the others are moved
+// along. The result's slices are shared with the session, which never
+// changes them: read them, do not modify them.
 func (s *Session) Apply(changes []Change) (*Result, error) {
 	if !s.loaded {
 		return nil, errors.New("apply: no text to change; call Check first")
@@ -63,8 +77,19 @@ func (s *Session) Apply(changes []Change) (*Result, error) {
 		}
 		n += len(c.Text) - c.Length
 	}
+	k := s.itemOf(changes)
+	var was place
+	if k >= 0 {
+		was = s.before(k)
+	}
 	for _, c := range changes {
 		s.splice(c)
+	}
+	if k >= 0 {
+		if r := s.recheck(k, len(s.text)-was.textLen, was); r != nil {
+			s.items++
+			return r, nil
+		}
 	}
 	return s.validate(), nil
 }
@@ -78,8 +103,13 @@ func (s *Session) ASCII() bool { return s.nonASCII == 0 }
 
 // validate checks the whole text.
 func (s *Session) validate() *Result {
-	r := Validate(s.text, &s.opts)
+	s.tr = trace{}
+	r := validate(s.text, &s.opts, &s.tr)
 	detach(r, s.text)
+	if s.tr.ok && !s.tr.fits(r) {
+		s.tr.ok = false
+	}
+	s.res = r
 	return r
 }
 

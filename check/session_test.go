@@ -224,3 +224,45 @@ func TestSessionASCII(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkSessionEdit measures a one-character edit in the middle of a
+// large collection and callback body: typed into a string of the middle
+// item, then deleted again, through a Session ("item"), against a full
+// Validate of the same text ("full").
+func BenchmarkSessionEdit(b *testing.B) {
+	for _, shape := range []benchdoc.Shape{benchdoc.Collection, benchdoc.Callbacks} {
+		for _, broken := range []bool{false, true} {
+			name := string(shape) + "/10MB/valid"
+			if broken {
+				name = string(shape) + "/10MB/broken"
+			}
+			doc := benchdoc.Generate(shape, 10<<20, broken, 1)
+			at := len(doc)/2 + bytes.Index(doc[len(doc)/2:], []byte(`"clientContext":"`)) + len(`"clientContext":"`)
+			edits := [][]Change{{{Offset: at, Text: []byte("x")}}, {{Offset: at, Length: 1}}}
+			b.Run(name+"/item", func(b *testing.B) {
+				s := NewSession()
+				s.Check(doc, nil)
+				b.ReportAllocs()
+				b.ResetTimer()
+				i := 0
+				for b.Loop() {
+					if _, err := s.Apply(edits[i%2]); err != nil {
+						b.Fatal(err)
+					}
+					i++
+				}
+				b.StopTimer()
+				if s.items != i {
+					b.Fatalf("%d of %d edits were checked item by item", s.items, i)
+				}
+			})
+			b.Run(name+"/full", func(b *testing.B) {
+				text := bytes.Clone(doc)
+				b.ReportAllocs()
+				for b.Loop() {
+					Validate(text, nil)
+				}
+			})
+		}
+	}
+}

@@ -64,33 +64,49 @@ func (c *checker) root(shape Kind, want *graph.Type) (id string) {
 
 // detect guesses the shape of a JSON document from its "value" member.
 func detect(d *scan.Doc, value int) Kind {
+	if k, ok := detectEnvelope(d, value); ok {
+		return k
+	}
+	for e := value + 1; e < int(d.Nodes[value].Next); e = int(d.Nodes[e].Next) {
+		if looksLikeNotification(d, e) {
+			return KindNotifications
+		}
+	}
+	return KindCollection
+}
+
+// detectEnvelope is the part of detect that looks at the root object only:
+// ok is false when the items of the "value" array decide.
+func detectEnvelope(d *scan.Doc, value int) (k Kind, ok bool) {
 	if t := d.Member(0, "@odata.type"); t >= 0 && d.Nodes[t].Kind == scan.String && trimType(d.Text(t)) == "microsoft.graph.commsNotifications" {
-		return KindNotifications
+		return KindNotifications, true
 	}
 	if value < 0 {
-		return KindOperation
+		return KindOperation, true
 	}
 	if d.Member(0, "@odata.context") >= 0 && d.Member(0, "id") < 0 {
-		return KindCollection // whatever "value" holds, this is a collection response
+		return KindCollection, true // whatever "value" holds, this is a collection response
 	}
 	switch d.Nodes[value].Kind {
 	case scan.Object:
-		return KindWrapped
+		return KindWrapped, true
 	case scan.Array:
-		for e := value + 1; e < int(d.Nodes[value].Next); e = int(d.Nodes[e].Next) {
-			if d.Nodes[e].Kind != scan.Object {
-				continue
-			}
-			if d.Member(e, "resourceUrl") >= 0 || d.Member(e, "changeType") >= 0 || d.Member(e, "resourceData") >= 0 {
-				return KindNotifications
-			}
-			if t := d.Member(e, "@odata.type"); t >= 0 && d.Nodes[t].Kind == scan.String && trimType(d.Text(t)) == "microsoft.graph.commsNotification" {
-				return KindNotifications
-			}
-		}
-		return KindCollection
+		return "", false
 	}
-	return KindOperation
+	return KindOperation, true
+}
+
+// looksLikeNotification reports whether the item at node e of a "value"
+// array has a member only a commsNotification has.
+func looksLikeNotification(d *scan.Doc, e int) bool {
+	if d.Nodes[e].Kind != scan.Object {
+		return false
+	}
+	if d.Member(e, "resourceUrl") >= 0 || d.Member(e, "changeType") >= 0 || d.Member(e, "resourceData") >= 0 {
+		return true
+	}
+	t := d.Member(e, "@odata.type")
+	return t >= 0 && d.Nodes[t].Kind == scan.String && trimType(d.Text(t)) == "microsoft.graph.commsNotification"
 }
 
 // collection checks {"@odata.context"?, "value": [operations]}.
@@ -117,14 +133,19 @@ func (c *checker) collection(value int, want *graph.Type) {
 	}
 	c.res.Objects = slices.Grow(c.res.Objects, int(d.Nodes[value].Count)) // one per operation, reserved at once
 	for e, k := value+1, 0; e < int(d.Nodes[value].Next); e, k = int(d.Nodes[e].Next), k+1 {
-		c.pushIndex(k)
-		if d.Nodes[e].Kind != scan.Object {
-			c.reportNode(Error, "not-an-object", e, "expected an operation object, found "+article(d.Nodes[e].Kind), nil)
-		} else {
-			c.operation(e, want)
-		}
-		c.pop()
+		c.collectionItem(e, k, want)
 	}
+}
+
+// collectionItem checks item k of a collection, at node e.
+func (c *checker) collectionItem(e, k int, want *graph.Type) {
+	c.pushIndex(k)
+	if c.doc.Nodes[e].Kind != scan.Object {
+		c.reportNode(Error, "not-an-object", e, "expected an operation object, found "+article(c.doc.Nodes[e].Kind), nil)
+	} else {
+		c.operation(e, want)
+	}
+	c.pop()
 }
 
 // idOf returns the "id" of the entity at node i, if it is a string.

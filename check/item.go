@@ -1,0 +1,296 @@
+package check
+
+import (
+	"bytes"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"opcheck/graph"
+	"opcheck/scan"
+)
+
+// This file is the Session's incremental path: an edit inside one item of
+// a collection or callback body is checked by scanning and checking that
+// item alone, as the full check would have checked it (same expected type,
+// same pointer, same offsets), and moving the other findings along.
+//
+// It is taken only where the result is the full check's, byte for byte:
+//   - the item is an object, and the edit leaves its first and last byte, so
+//     the scanner finds the same items around it;
+//   - the item alone scans without a fatal issue, as one object from its
+//     first to its last byte, nested shallowly enough that the two levels
+//     above it could not reach scan.MaxDepth;
+//   - the document's scanner issues stay within scan.MaxIssues, and its
+//     findings within MaxFindings, so that nothing is left out;
+//   - the shape, when it was detected from the items, stays the same.
+// Everything else goes back to a full check.
+
+// place is what Apply notes about an item before changing its text.
+type place struct {
+	textLen   int // length of the whole text
+	endLine   int // position just past the item's last byte
+	endColumn int
+}
+
+// itemOf returns the index of the item every change falls strictly inside
+// of, or -1.
+func (s *Session) itemOf(changes []Change) int {
+	t := &s.tr
+	if !t.ok || len(changes) == 0 {
+		return -1
+	}
+	k := t.item(changes[0].Offset)
+	if k < 0 || !t.spans[k].object {
+		return -1
+	}
+	start, end := t.spans[k].start, t.spans[k].end
+	for _, c := range changes {
+		if c.Offset <= start || c.Offset+c.Length >= end {
+			return -1
+		}
+		end += len(c.Text) - c.Length
+	}
+	return k
+}
+
+// before notes the position of item k's end in the text as it is.
+func (s *Session) before(k int) place {
+	sp := &s.tr.spans[k]
+	line, col := s.itemStart(k)
+	l, c := scan.NewCursor(s.text[sp.start:sp.end]).At(sp.end - sp.start)
+	line, col = shift(line, col, l, c)
+	return place{textLen: len(s.text), endLine: line, endColumn: col}
+}
+
+// shift returns the position (l, c) of a text that starts at (line, col).
+func shift(line, col, l, c int) (int, int) {
+	if l == 1 {
+		return line, col + c - 1
+	}
+	return line + l - 1, c
+}
+
+// itemStart returns the position of item k's first byte. It counts from the
+// nearest position known before it: an earlier item's, a finding's, or the
+// start of the text, and remembers the items it passes.
+func (s *Session) itemStart(k int) (line, col int) {
+	spans := s.tr.spans
+	if spans[k].line > 0 {
+		return spans[k].line, spans[k].col
+	}
+	from, line, col := 0, 1, 1
+	j := k - 1
+	for j >= 0 && spans[j].line == 0 {
+		j--
+	}
+	if j >= 0 {
+		from, line, col = spans[j].start, spans[j].line, spans[j].col
+	}
+	// A finding between that item and this one is nearer. Its offset must
+	// be an ASCII byte, which no character before it can take in.
+	ds := s.res.Diagnostics
+	for i := sort.Search(len(ds), func(i int) bool { return ds[i].Offset >= spans[k].start }) - 1; i >= 0 && ds[i].Offset > from; i-- {
+		if s.text[ds[i].Offset] < 0x80 {
+			from, line, col = ds[i].Offset, ds[i].Line, ds[i].Column
+			break
+		}
+	}
+	cur := scan.NewCursor(s.text[from:])
+	for i := j + 1; i <= k; i++ {
+		if spans[i].start < from {
+			continue
+		}
+		l, c := cur.At(spans[i].start - from)
+		spans[i].line, spans[i].col = shift(line, col, l, c)
+	}
+	return spans[k].line, spans[k].col
+}
+
+// recheck checks item k again after its text changed by delta bytes, and
+// returns the result for the whole text; nil when the item cannot be
+// checked alone.
+func (s *Session) recheck(k, delta int, was place) *Result {
+	t := &s.tr
+	sp := &t.spans[k]
+	start, oldEnd, end := sp.start, sp.end, sp.end+delta
+	sub := s.text[start:end]
+	if bytes.Count(sub, []byte{'{'})+bytes.Count(sub, []byte{'['}) > scan.MaxDepth-2 {
+		return nil
+	}
+	doc, issues := scan.Parse(sub)
+	if doc == nil {
+		return nil
+	}
+	defer doc.Release()
+	if root := doc.Nodes[0]; root.Kind != scan.Object || root.Start != 0 || int(root.End) != len(sub) {
+		return nil
+	}
+	nIssues := t.nIssues - sp.issues + len(issues)
+	if nIssues > scan.MaxIssues {
+		return nil
+	}
+	note := t.byItems && looksLikeNotification(doc, 0)
+	notes := t.notes - b2i(sp.note) + b2i(note)
+	if t.byItems && (notes > 0) != (t.notes > 0) {
+		return nil // the item decides the shape, which changes
+	}
+
+	// Check the item as the full check does, at the same offset and pointer.
+	c := newChecker(s.text, &s.opts)
+	c.doc, c.base = doc, start
+	c.reportIssues(issues)
+	c.push("value")
+	switch t.shape {
+	case KindCollection:
+		c.collectionItem(0, k, c.model.Type(graph.OperationRoot))
+	case KindNotifications:
+		c.notificationItem(0, k, c.model.Type("microsoft.graph.commsNotification"), c.model.Type(graph.OperationRoot))
+	default:
+		return nil
+	}
+	block, objs := c.res.Diagnostics, c.res.Objects
+
+	old := s.res
+	i0, i1 := diagRange(old.Diagnostics, start, oldEnd)
+	if c.dropped > 0 || len(old.Diagnostics)-(i1-i0)+len(block) > MaxFindings {
+		return nil
+	}
+	for i := range block {
+		d := &block[i]
+		if d.Offset < start || d.Offset+d.Length > end {
+			return nil
+		}
+		if f := d.Fix; f != nil && (f.Offset < start || f.Offset+f.Length > end) {
+			return nil
+		}
+		if d.Code == scan.CodeDuplicateKey {
+			var ok bool
+			if d.Message, ok = shiftByteRef(d.Message, 0, start); !ok {
+				return nil
+			}
+		}
+		detachDiagnostic(d, s.text)
+	}
+	for _, o := range objs {
+		if o.Offset < start || o.Offset+o.Length > end {
+			return nil
+		}
+	}
+	slices.SortStableFunc(block, byOffsetCode)
+
+	// Locate the item's findings from its start, and move the later ones.
+	line, col := sp.line, sp.col
+	for i := range block {
+		block[i].Offset -= start
+	}
+	locate(sub, block)
+	for i := range block {
+		d := &block[i]
+		d.Offset += start
+		d.Line, d.Column = shift(line, col, d.Line, d.Column)
+		d.EndLine, d.EndColumn = shift(line, col, d.EndLine, d.EndColumn)
+	}
+	l, cl := scan.NewCursor(sub).At(len(sub))
+	mv := mover{line: was.endLine, col: was.endColumn}
+	mv.newLine, mv.newCol = shift(line, col, l, cl)
+
+	diags := make([]Diagnostic, 0, len(old.Diagnostics)-(i1-i0)+len(block))
+	diags = append(append(diags, old.Diagnostics[:i0]...), block...)
+	for _, d := range old.Diagnostics[i1:] {
+		if d.Code == scan.CodeDuplicateKey {
+			var ok bool
+			if d.Message, ok = shiftByteRef(d.Message, oldEnd, delta); !ok {
+				return nil
+			}
+		}
+		d.Offset += delta
+		d.Line, d.Column = mv.position(d.Line, d.Column)
+		d.EndLine, d.EndColumn = mv.position(d.EndLine, d.EndColumn)
+		if d.Fix != nil {
+			f := *d.Fix
+			f.Offset += delta
+			d.Fix = &f
+		}
+		diags = append(diags, d)
+	}
+	j0 := sort.Search(len(old.Objects), func(j int) bool { return old.Objects[j].Offset >= start })
+	j1 := sort.Search(len(old.Objects), func(j int) bool { return old.Objects[j].Offset >= oldEnd })
+	objects := make([]Object, 0, len(old.Objects)-(j1-j0)+len(objs))
+	objects = append(append(objects, old.Objects[:j0]...), objs...)
+	for _, o := range old.Objects[j1:] {
+		o.Offset += delta
+		objects = append(objects, o)
+	}
+
+	// Only now, with nothing left to fail, update the trace.
+	sp.end, sp.issues, sp.note = end, len(issues), note
+	t.nIssues, t.notes = nIssues, notes
+	for i := k + 1; i < len(t.spans); i++ {
+		o := &t.spans[i]
+		o.start += delta
+		o.end += delta
+		if o.line > 0 {
+			o.line, o.col = mv.position(o.line, o.col)
+		}
+	}
+	s.res = &Result{Kind: old.Kind, API: old.API, Objects: objects, Diagnostics: diags}
+	return s.res
+}
+
+// mover moves positions that follow an item whose text changed.
+type mover struct {
+	line, col       int // the item's end before the change
+	newLine, newCol int // and after
+}
+
+// position returns where a position after the item's end is now.
+func (m *mover) position(line, col int) (int, int) {
+	if line == m.line {
+		return m.newLine, col - m.col + m.newCol
+	}
+	return line + m.newLine - m.line, col
+}
+
+// diagRange returns the diagnostics, sorted by offset, at offsets in
+// [start, end).
+func diagRange(ds []Diagnostic, start, end int) (i0, i1 int) {
+	i0 = sort.Search(len(ds), func(i int) bool { return ds[i].Offset >= start })
+	i1 = i0 + sort.Search(len(ds)-i0, func(i int) bool { return ds[i0+i].Offset >= end })
+	return i0, i1
+}
+
+// byteRef is how the scanner's duplicate-key message names the offset of
+// the first member with the name. It comes after the name, so the last
+// occurrence is the scanner's own.
+const byteRef = "(first defined at byte "
+
+// shiftByteRef adds delta to the offset a duplicate-key message names, when
+// it is at least from. ok is false when the message names none.
+func shiftByteRef(msg string, from, delta int) (string, bool) {
+	i := strings.LastIndex(msg, byteRef)
+	if i < 0 {
+		return msg, false
+	}
+	i += len(byteRef)
+	j := i
+	for j < len(msg) && msg[j] >= '0' && msg[j] <= '9' {
+		j++
+	}
+	n, err := strconv.Atoi(msg[i:j])
+	if err != nil {
+		return msg, false
+	}
+	if n < from {
+		return msg, true
+	}
+	return msg[:i] + strconv.Itoa(n+delta) + msg[j:], true
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
