@@ -1,6 +1,10 @@
 package scan
 
-import "testing"
+import (
+	"math/rand/v2"
+	"testing"
+	"unicode/utf8"
+)
 
 func TestCursor(t *testing.T) {
 	src := []byte("a\r\nbé\rc\n😀x")
@@ -24,4 +28,47 @@ func TestCursor(t *testing.T) {
 			t.Errorf("At(%d) = %d:%d, want %d:%d", tt.off, line, col, tt.wantLine, tt.wantCol)
 		}
 	}
+}
+
+// TestCursorAgreesWithByteLoop compares At with a plain count of lines and
+// code points, from every starting rhythm of offsets, on texts mixing long
+// ASCII runs (the eight-byte path) with line feeds, "\r\n", lone "\r",
+// non-ASCII and invalid bytes.
+func TestCursorAgreesWithByteLoop(t *testing.T) {
+	pieces := []string{"abcdefgh", "\n", "\r\n", "\r", "é", "😀", "\xff", "  ", "{\"key\": 1,\n", "xxxxxxxxxxxxxxxxxxxxxxx"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for round := 0; round < 300; round++ {
+		var b []byte
+		for range rng.IntN(40) {
+			b = append(b, pieces[rng.IntN(len(pieces))]...)
+		}
+		step := 1 + rng.IntN(17)
+		c := NewCursor(b)
+		for off := 0; off <= len(b)+1; off += step {
+			line, col := c.At(off)
+			wantLine, wantCol := slowPosition(b, off)
+			if line != wantLine || col != wantCol {
+				t.Fatalf("text %q, step %d: At(%d) = %d:%d, want %d:%d", b, step, off, line, col, wantLine, wantCol)
+			}
+		}
+	}
+}
+
+// slowPosition is the line and column of off by the definition: lines end
+// at "\n", "\r\n" or a lone "\r"; columns count code points, and an offset
+// inside a character counts that character.
+func slowPosition(src []byte, off int) (line, col int) {
+	line, col = 1, 1
+	for i := 0; i < min(off, len(src)); {
+		switch {
+		case src[i] == '\n', src[i] == '\r' && (i+1 == len(src) || src[i+1] != '\n'):
+			line, col = line+1, 1
+			i++
+		default:
+			_, n := utf8.DecodeRune(src[i:])
+			col++
+			i += n
+		}
+	}
+	return line, col
 }
