@@ -13,10 +13,12 @@ func placeholder(s string) (what string, ok bool) {
 		return "", false
 	}
 	base := s
-	if i := strings.Index(s, " ("); i > 0 && strings.HasSuffix(s, ")") {
-		base = s[:i] // "String (identifier)", "Int32 (enum)"
+	if s[len(s)-1] == ')' {
+		if i := strings.Index(s, " ("); i > 0 {
+			base = s[:i] // "String (identifier)", "Int32 (enum)"
+		}
 	}
-	if edmNames[strings.TrimPrefix(base, "Edm.")] {
+	if isEdmName(strings.TrimPrefix(base, "Edm.")) {
 		return "a type name", true
 	}
 	if strings.HasSuffix(s, " value") && len(s) > len(" value") && isTitleWords(s[:len(s)-len(" value")]) {
@@ -31,11 +33,17 @@ func placeholder(s string) (what string, ok bool) {
 	return "", false
 }
 
-// edmNames are type names that docs write in place of values.
-var edmNames = map[string]bool{
-	"String": true, "string": true, "Int16": true, "Int32": true, "Int64": true, "Boolean": true,
-	"Double": true, "Single": true, "Decimal": true, "Guid": true, "DateTimeOffset": true,
-	"Date": true, "Duration": true, "TimeOfDay": true, "Binary": true, "Byte": true, "Stream": true,
+// isEdmName reports whether s is a type name that docs write in place of a
+// value. Every capitalised string value passes here (enum members such as
+// "Running" among them), and a switch costs no hashing, which in wasm is
+// slow.
+func isEdmName(s string) bool {
+	switch s {
+	case "String", "string", "Int16", "Int32", "Int64", "Boolean", "Double", "Single", "Decimal", "Guid",
+		"DateTimeOffset", "Date", "Duration", "TimeOfDay", "Binary", "Byte", "Stream":
+		return true
+	}
+	return false
 }
 
 // isTitleWords reports whether s is one or more words of letters, the first
