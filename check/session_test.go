@@ -2,22 +2,27 @@ package check
 
 import (
 	"bytes"
+	"encoding/binary"
+	"encoding/json"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"opcheck/internal/benchdoc"
+	"opcheck/scan"
 )
 
 // sessionDoc is a text to edit in the session tests, with the options to
 // check it with.
 type sessionDoc struct {
-	name string
-	src  []byte
-	opts *Options
+	name     string
+	src      []byte
+	opts     *Options
+	generated bool // a generated collection or callback body
 }
 
 // sessionDocs are the corpus files, and small generated collections and
@@ -30,17 +35,52 @@ func sessionDocs(t *testing.T) []sessionDoc {
 		if err != nil {
 			t.Fatal(err)
 		}
-		docs = append(docs, sessionDoc{e.path, src, &Options{API: e.api}})
+		docs = append(docs, sessionDoc{e.path, src, &Options{API: e.api}, false})
 	}
 	for _, shape := range []benchdoc.Shape{benchdoc.Collection, benchdoc.Callbacks} {
 		for _, broken := range []bool{false, true} {
 			for _, size := range []int{2 << 10, 16 << 10} {
 				name := string(shape) + "/" + strconv.Itoa(size) + "/" + strconv.FormatBool(broken)
-				docs = append(docs, sessionDoc{name, benchdoc.Generate(shape, size, broken, uint64(size)), nil})
+				src := benchdoc.Generate(shape, size, broken, uint64(size))
+				docs = append(docs, sessionDoc{name, src, nil, true})
+				if size > 2<<10 {
+					continue
+				}
+				// The same, over many lines, and with CRLF line breaks.
+				var pretty bytes.Buffer
+				if err := json.Indent(&pretty, src, "", "  "); err != nil {
+					t.Fatal(err)
+				}
+				docs = append(docs, sessionDoc{name + "/indented", pretty.Bytes(), nil, true},
+					sessionDoc{name + "/crlf", bytes.ReplaceAll(pretty.Bytes(), []byte("\n"), []byte("\r\n")), nil, true})
 			}
 		}
 	}
+	for i, src := range sessionSources {
+		docs = append(docs, sessionDoc{"source-" + strconv.Itoa(i), []byte(src), nil, false})
+	}
 	return docs
+}
+
+// sessionSources are documents written for the session tests: findings
+// between the items, duplicate names (whose message names an offset),
+// scanner issues inside items, non-ASCII text, an item that is no object,
+// and shapes that the items decide.
+var sessionSources = []string{
+	`{"@odata.context":"x","odd":1,"value":[
+  {"@odata.type":"#microsoft.graph.playPromptOperation","id":"a","status":"Running","id":"b", // a comment
+   "clientContext":"héllo “wörld”","resultInfo":{"code":200,"subcode":0,"message":"m",},},
+  {"@odata.type":"#microsoft.graph.recordOperation","id":"c","status":"failed","recordingLocation":'single',unquoted:1},
+  42,
+  {"@odata.type":"#microsoft.graph.muteParticipantOperation","id":"d","status":"Completed","status":"Failed",
+   "resultInfo":{"code":500,"subcode":01,"message":"\u00e9\q"}},
+  ...,
+  {"id":"e","status":"Running","clientContext":"\ud800"}
+],"more":true,"odd":2,"value":3}`,
+	"{\r\n\"value\": [\r\n  {\"changeType\": \"updated\", \"resourceUrl\": \"/x/operations/a\", \"resourceData\": {\"id\": \"b\", \"status\": \"Completed\"}},\r\n  {\"id\": \"c\", \"status\": \"Running\", \"status\": \"Failed\"},\r\n  {\"id\": \"d\"}\r\n],\r\n\"x\": 1, \"x\": 2}",
+	`{"value":[{"id":"a","status":"Running"},{"resourceData":{"id":"b"}},{"id":"c","status":"Failed"}]}`,
+	`{"@odata.type":"#microsoft.graph.commsNotifications","value":[{"changeType":"created","resourceUrl":"/operations/1"},{"changeType":"deleted","resourceData":[]}],"@odata.type":"x"}`,
+	`{"value":[{"a":{"b":{"c":[[[{"d":"é"}]]]}}},{"id":"x","status":"Runnin"},{"id":"y","status":"Running","clientContext":"Display Name value"}]}`,
 }
 
 // editBytes are what random edits insert: JSON's structural characters,
@@ -99,13 +139,15 @@ func sameAsValidate(t *testing.T, s *Session, r *Result, want []byte, opts *Opti
 	}
 }
 
-// TestSessionEdits applies seeded random edits, many of them undone at the
-// next step, to every session document through one Session, and compares
-// each result with a full Validate of the same text.
+// TestSessionEdits applies seeded random edits to every session document
+// through one Session and compares each result with a full Validate of the
+// same text. An edit that leaves the JSON syntax whole is mostly kept, so
+// the text drifts away from where it started; any other is undone at the
+// next step, which puts the session back on a checkable document.
 func TestSessionEdits(t *testing.T) {
-	steps := 60
+	steps := 150
 	if testing.Short() {
-		steps = 15
+		steps = 20
 	}
 	for i, doc := range sessionDocs(t) {
 		t.Run(doc.name, func(t *testing.T) {
@@ -113,23 +155,14 @@ func TestSessionEdits(t *testing.T) {
 			s := NewSession()
 			text := bytes.Clone(doc.src)
 			sameAsValidate(t, s, s.Check(doc.src, doc.opts), text, doc.opts, "check")
+			itemised := s.tr.ok
 			var undo []Change
 			for step := range steps {
 				var changes []Change
-				switch {
-				case undo != nil && rng.IntN(2) == 0:
+				if undo != nil {
 					changes, undo = undo, nil
-				default:
-					// One to three changes, each on the text the ones
-					// before it left; undo reverts them in reverse order.
-					cur := text
-					undo = nil
-					for range 1 + rng.IntN(3)*rng.IntN(2) {
-						c := randomChange(rng, cur)
-						undo = append([]Change{inverse(c, cur)}, undo...)
-						changes = append(changes, c)
-						cur = applyNaive(cur, []Change{c})
-					}
+				} else {
+					changes, undo = randomChanges(rng, text)
 				}
 				r, err := s.Apply(changes)
 				if err != nil {
@@ -137,6 +170,137 @@ func TestSessionEdits(t *testing.T) {
 				}
 				text = applyNaive(text, changes)
 				sameAsValidate(t, s, r, text, doc.opts, "step "+strconv.Itoa(step))
+				// Keep it, mostly, unless it breaks the syntax, or takes a
+				// document checked item by item off that path (as renaming
+				// its "value" does).
+				if undo != nil && scans(text) && (s.tr.ok || !itemised) && rng.IntN(3) > 0 {
+					undo = nil
+				}
+			}
+			// The generated documents are nearly all items: many edits fall
+			// inside one.
+			if doc.generated && s.items < steps/4 {
+				t.Errorf("%d of %d edits were checked item by item, want at least %d", s.items, steps, steps/4)
+			}
+		})
+	}
+}
+
+// randomChanges returns one to three random changes, each on the text the
+// ones before it leave, and the changes that undo them.
+func randomChanges(rng *rand.Rand, text []byte) (changes, undo []Change) {
+	n := 1
+	if rng.IntN(4) == 0 {
+		n += 1 + rng.IntN(2)
+	}
+	for range n {
+		c := randomChange(rng, text)
+		undo = append([]Change{inverse(c, text)}, undo...)
+		changes = append(changes, c)
+		text = applyNaive(text, []Change{c})
+	}
+	return changes, undo
+}
+
+// scans reports whether text is JSON the scanner reads without a fatal issue.
+func scans(text []byte) bool {
+	doc, _ := scan.Parse(text)
+	doc.Release()
+	return doc != nil
+}
+
+// TestSessionPath checks which edits are answered by checking one item
+// alone, and that both ways give Validate's result.
+func TestSessionPath(t *testing.T) {
+	const collection = `{"@odata.context": "x", "value": [
+  {"@odata.type": "#microsoft.graph.playPromptOperation", "id": "a", "status": "Running", "clientContext": "c"},
+  {"@odata.type": "#microsoft.graph.recordOperation", "id": "b", "status": "Running", "status": "Failed"},
+  {"id": "c", "status": "Running"}
+], "@odata.nextLink": "n", "x": 1, "x": 2}`
+	const callbacks = `{"value": [
+  {"changeType": "updated", "resourceUrl": "/c/operations/a", "resourceData": {"id": "a", "status": "Running"}},
+  {"changeType": "updated", "resourceUrl": "/c/operations/b", "resourceData": {"id": "b", "status": "Running"}}
+]}`
+	// Without "@odata.context", the items decide between a collection and
+	// a callback body.
+	const oneNote = `{"value": [{"changeType": "updated", "id": "a"}, {"id": "b"}]}`
+	const noNote = `{"value": [{"id": "a", "status": "Running"}, {"id": "b"}]}`
+	tests := []struct {
+		name     string
+		src      string
+		at       string // the edit goes just after the first occurrence of at...
+		skip     int    // ...and skip bytes more
+		del      int
+		text     string
+		wantItem bool
+	}{
+		{"type into a string", collection, `"clientContext": "`, 0, 0, "é", true},
+		{"break a value", collection, `"status": "`, 0, 1, "r", true},
+		{"a line break between members", collection, `"id": "a",`, 0, 0, "\n    ", true},
+		{"a CRLF in a string", collection, `"clientContext": "`, 0, 0, "\r\n", true},
+		{"a duplicate name before later ones", collection, `"id": "a"`, 0, 0, `, "id": "z"`, true},
+		{"a comment", collection, `"id": "c",`, 0, 0, " /* c */", true},
+		{"just inside the closing brace", collection, `"clientContext": "c"`, 0, 0, ", \"k\": 1", true},
+		{"a syntax error", collection, `"id": "a"`, 0, 0, `"`, false},
+		{"the closing brace", collection, `"clientContext": "c"`, 0, 1, "", false},
+		{"the opening brace", collection, "[\n  ", 0, 1, "[", false},
+		{"between items", collection, `"c"},`, 0, 0, " ", false},
+		{"a member of the root", collection, `"x": `, 0, 1, "3", false},
+		{"an item that closes early", collection, `"id": "c"`, 0, 0, `}, {"id": "d"`, false},
+		{"a line comment that eats the brace", collection, `"status": "Running"}`, -1, 0, "//", false},
+		{"a second notification member", callbacks, `"changeType": "`, 0, 1, "U", true},
+		{"the one notification member that decides the shape", oneNote, `"changeType`, -1, 1, "x", false},
+		{"another notification member", oneNote, `{"id": "b"`, 0, 0, `, "changeType": 1`, true},
+		{"an item that starts to look like a notification", noNote, `{"id": "b"`, 0, 0, `, "changeType": 1`, false},
+		{"an item of a collection without a context", noNote, `"status": "`, 0, 0, "x", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			i := strings.Index(tt.src, tt.at)
+			if i < 0 {
+				t.Fatalf("%q is not in the document", tt.at)
+			}
+			c := Change{Offset: i + len(tt.at) + tt.skip, Length: tt.del, Text: []byte(tt.text)}
+			s := NewSession()
+			s.Check([]byte(tt.src), nil)
+			if !s.tr.ok {
+				t.Fatal("the document is not one whose items can be checked alone")
+			}
+			r, err := s.Apply([]Change{c})
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameAsValidate(t, s, r, applyNaive([]byte(tt.src), []Change{c}), nil, "the edit")
+			if got := s.items == 1; got != tt.wantItem {
+				t.Errorf("checked item by item: %v, want %v", got, tt.wantItem)
+			}
+		})
+	}
+}
+
+// TestSessionTwoChanges: changes in one item are checked with that item;
+// changes in two items take a full check.
+func TestSessionTwoChanges(t *testing.T) {
+	src := []byte(`{"value":[{"id":"a","status":"Running"},{"id":"b","status":"Running"}]}`)
+	tests := []struct {
+		name     string
+		changes  []Change
+		wantItem bool
+	}{
+		{"one item", []Change{{Offset: 17, Text: []byte("x")}, {Offset: 31, Length: 2, Text: []byte("\n")}}, true},
+		{"two items", []Change{{Offset: 17, Text: []byte("x")}, {Offset: 49, Text: []byte("y")}}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := NewSession()
+			s.Check(src, nil)
+			r, err := s.Apply(tt.changes)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameAsValidate(t, s, r, applyNaive(src, tt.changes), nil, "the changes")
+			if got := s.items == 1; got != tt.wantItem {
+				t.Errorf("checked item by item: %v, want %v", got, tt.wantItem)
 			}
 		})
 	}
@@ -256,6 +420,20 @@ func BenchmarkSessionEdit(b *testing.B) {
 					b.Fatalf("%d of %d edits were checked item by item", s.items, i)
 				}
 			})
+			b.Run(name+"/first", func(b *testing.B) {
+				// The first edit after Check also counts the lines up to
+				// the item, once.
+				s := NewSession()
+				b.ReportAllocs()
+				for b.Loop() {
+					b.StopTimer()
+					s.Check(doc, nil)
+					b.StartTimer()
+					if _, err := s.Apply(edits[0]); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
 			b.Run(name+"/full", func(b *testing.B) {
 				text := bytes.Clone(doc)
 				b.ReportAllocs()
@@ -265,4 +443,50 @@ func BenchmarkSessionEdit(b *testing.B) {
 			})
 		}
 	}
+}
+
+// FuzzSession checks a document, then applies edits the fuzzer chooses,
+// each answered as Validate answers the edited text. The edits are read
+// four bytes at a time: an offset (two bytes, little-endian, modulo the
+// text's length plus one), how many bytes to delete (0 to 5), and what to
+// insert (one of editBytes, or the byte itself).
+func FuzzSession(f *testing.F) {
+	paths, _ := filepath.Glob("testdata/corpus/forms/*.json")
+	var srcs [][]byte
+	for _, p := range paths {
+		if b, err := os.ReadFile(p); err == nil {
+			srcs = append(srcs, b)
+		}
+	}
+	for _, src := range sessionSources {
+		srcs = append(srcs, []byte(src))
+	}
+	for _, shape := range []benchdoc.Shape{benchdoc.Collection, benchdoc.Callbacks} {
+		srcs = append(srcs, benchdoc.Generate(shape, 1<<10, true, 3))
+	}
+	for i, src := range srcs {
+		mid := uint16(len(src) / 2)
+		f.Add(src, []byte{byte(mid), byte(mid >> 8), 0, 2 * byte(i%len(editBytes)), byte(mid), byte(mid >> 8), 1, 'x', 40, 0, 3, 1})
+	}
+	f.Fuzz(func(t *testing.T, src, edits []byte) {
+		s := NewSession()
+		text := bytes.Clone(src)
+		sameAsValidate(t, s, s.Check(src, nil), text, nil, "check")
+		for step := 0; len(edits) >= 4 && step < 32; step++ {
+			off := int(binary.LittleEndian.Uint16(edits)) % (len(text) + 1)
+			c := Change{Offset: off, Length: min(int(edits[2]%6), len(text)-off)}
+			if b := edits[3]; b%2 == 0 {
+				c.Text = editBytes[int(b/2)%len(editBytes)]
+			} else {
+				c.Text = []byte{b}
+			}
+			edits = edits[4:]
+			r, err := s.Apply([]Change{c})
+			if err != nil {
+				t.Fatalf("step %d: %v", step, err)
+			}
+			text = applyNaive(text, []Change{c})
+			sameAsValidate(t, s, r, text, nil, "step "+strconv.Itoa(step))
+		}
+	})
 }
