@@ -198,6 +198,13 @@ func (s *Session) recheck(k, delta int, was place) *Result {
 
 	diags := make([]Diagnostic, 0, len(old.Diagnostics)-(i1-i0)+len(block))
 	diags = append(append(diags, old.Diagnostics[:i0]...), block...)
+	nfix := 0
+	for i := i1; i < len(old.Diagnostics); i++ {
+		if old.Diagnostics[i].Fix != nil {
+			nfix++
+		}
+	}
+	fixes := make([]Fix, 0, nfix) // the moved fixes, in one allocation
 	for _, d := range old.Diagnostics[i1:] {
 		if d.Code == scan.CodeDuplicateKey {
 			var ok bool
@@ -209,9 +216,9 @@ func (s *Session) recheck(k, delta int, was place) *Result {
 		d.Line, d.Column = mv.position(d.Line, d.Column)
 		d.EndLine, d.EndColumn = mv.position(d.EndLine, d.EndColumn)
 		if d.Fix != nil {
-			f := *d.Fix
-			f.Offset += delta
-			d.Fix = &f
+			fixes = append(fixes, *d.Fix)
+			d.Fix = &fixes[len(fixes)-1]
+			d.Fix.Offset += delta
 		}
 		diags = append(diags, d)
 	}
@@ -225,6 +232,7 @@ func (s *Session) recheck(k, delta int, was place) *Result {
 	}
 
 	// Only now, with nothing left to fail, update the trace.
+	t.ok = true
 	sp.end, sp.issues, sp.note = end, len(issues), note
 	t.nIssues, t.notes = nIssues, notes
 	for i := k + 1; i < len(t.spans); i++ {

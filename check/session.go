@@ -82,6 +82,9 @@ func (s *Session) Apply(changes []Change) (*Result, error) {
 	if k >= 0 {
 		was = s.before(k)
 	}
+	// Until a check of the new text, the trace describes an old one: should
+	// that check panic, the next Apply must not trust it.
+	s.tr.ok = false
 	for _, c := range changes {
 		s.splice(c)
 	}
