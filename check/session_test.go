@@ -19,9 +19,9 @@ import (
 // sessionDoc is a text to edit in the session tests, with the options to
 // check it with.
 type sessionDoc struct {
-	name     string
-	src      []byte
-	opts     *Options
+	name      string
+	src       []byte
+	opts      *Options
 	generated bool // a generated collection or callback body
 }
 
