@@ -1,6 +1,7 @@
 package check
 
 import (
+	"bytes"
 	"math"
 	"strconv"
 	"strings"
@@ -156,6 +157,13 @@ func (c *checker) primitive(e int, p *graph.Property) {
 // placeholderString reports a string value that is a docs placeholder.
 func (c *checker) placeholderString(e int) {
 	if c.resource {
+		return
+	}
+	// Rule most values out on their bytes, before decoding: a placeholder
+	// starts with a capital or '<' (or is "string"), or lists values with '|'.
+	// An escape at the start takes the long way.
+	raw := c.doc.Raw(e)
+	if f := raw[1]; !(f >= 'A' && f <= 'Z' || f == '<' || f == 's' || f == '\\') && bytes.IndexByte(raw, '|') < 0 {
 		return
 	}
 	s := c.doc.Text(e)
