@@ -46,10 +46,12 @@ bench:
 	mkdir -p build
 	$(GO) test -run '^$$' -bench . -benchmem ./check/ > build/bench-native.txt || { cat build/bench-native.txt; exit 1; }
 	cat build/bench-native.txt
+	GOOS=js GOARCH=wasm PATH="$(WASMDIR):$$PATH" $(GO) test -run '^$$' -bench '^Benchmark(Validate|Scan|GJSONValid)$$/.*/1MB/' -benchtime 10x ./check/ > build/bench-wasm.txt || { cat build/bench-wasm.txt; exit 1; }
+	cat build/bench-wasm.txt
 	OPCHECK_LOADTEST=1 $(GO) test -count=1 -run '^TestLoad$$' -v ./server/ > build/loadtest.txt || { cat build/loadtest.txt; exit 1; }
 	cd bench && npm ci --no-audit --no-fund --loglevel=error
 	OPCHECK_BROWSER_BENCH=1 $(GO) test -v -count=1 -timeout 9m -run '^TestBrowserBench$$' ./bench/ \
-	  -args -report "$(CURDIR)/BENCHMARKS.md" -native "$(CURDIR)/build/bench-native.txt" -loadtest "$(CURDIR)/build/loadtest.txt"
+	  -args -report "$(CURDIR)/BENCHMARKS.md" -native "$(CURDIR)/build/bench-native.txt" -wasm "$(CURDIR)/build/bench-wasm.txt" -loadtest "$(CURDIR)/build/loadtest.txt"
 
 ## loadtest: a bounded load test of the server on loopback (20,000 requests, 30 s cap)
 loadtest:

@@ -39,6 +39,7 @@ import (
 var (
 	reportFile = flag.String("report", "", "write the results to this Markdown `file` (BENCHMARKS.md)")
 	nativeFile = flag.String("native", "", "`file` with the output of the native go test -bench run, to include in the report")
+	wasmFile   = flag.String("wasm", "", "`file` with the output of the core benchmarks run under wasm (GOOS=js GOARCH=wasm go test -bench), to include in the report")
 	loadFile   = flag.String("loadtest", "", "`file` with the output of the server's load test (make loadtest), to include in the report")
 )
 
@@ -110,6 +111,17 @@ func TestBrowserBench(t *testing.T) {
 		f.Close()
 		if err != nil {
 			t.Fatalf("-native: %v", err)
+		}
+	}
+	if *wasmFile != "" {
+		f, err := os.Open(*wasmFile)
+		if err != nil {
+			t.Fatalf("-wasm: %v", err)
+		}
+		rep.Wasm, err = parseNative(f)
+		f.Close()
+		if err != nil {
+			t.Fatalf("-wasm: %v", err)
 		}
 	}
 	if *loadFile != "" {

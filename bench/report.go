@@ -23,6 +23,8 @@ type report struct {
 	// EchoFloor is the echo of each keystroke into a bare textarea, in ms.
 	EchoFloor []float64
 	Native    []nativeRow
+	// Wasm is the same core benchmarks compiled to wasm and run under Node.
+	Wasm []nativeRow
 	// ServerLoad is the summary and table the server's load test printed.
 	ServerLoad []string
 	WasmBr     int // bytes of the precompressed opcheck wasm (.wasm.br)

@@ -119,6 +119,15 @@ func sampleReport() *report {
 		},
 		Memory:    []memoryRow{{Size: 10 << 20, Largest: 10_000_000, Memory: 30_000_000}},
 		EchoFloor: []float64{17, 18, 16},
+		Native: []nativeRow{
+			{Name: "Validate/roster/1MB/valid", MBps: 200, HasMBps: true},
+			{Name: "GJSONValid/roster/1MB/valid", MBps: 800, HasMBps: true},
+		},
+		Wasm: []nativeRow{
+			{Name: "Validate/roster/1MB/valid", MBps: 40, HasMBps: true},
+			{Name: "Scan/roster/1MB/valid", MBps: 150, HasMBps: true},
+			{Name: "GJSONValid/roster/1MB/valid", MBps: 160, HasMBps: true},
+		},
 	}
 }
 
@@ -182,6 +191,12 @@ func TestMarkdown(t *testing.T) {
 		"Not included in this run",
 		"| bare textarea (the floor) | – | 3 | 17 ms / 18 ms |",
 		"(a bare textarea: p95 18 ms)",
+		"## Go in WebAssembly (outside the browser)",
+		"| roster/1MB/valid | 160.0 | 150.0 | 40.0 | 200.0 | 800.0 | 0.20× |",
+		// The 1 MB ratio line argues from the measured floor and ajv's rate.
+		"gjson.Valid — one pass that only says whether the text is JSON, keeping nothing — runs at 160 MB/s",
+		"while JSON.parse plus ajv runs at 200 MB/s in the page at this size",
+		"opcheck's Validate runs at 40 MB/s there (200 MB/s natively)",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("the Markdown lacks %q", want)

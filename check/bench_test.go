@@ -5,7 +5,10 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/tidwall/gjson"
+
 	"opcheck/internal/benchdoc"
+	"opcheck/scan"
 )
 
 // benchSizes are the document sizes users paste, from one operation to a
@@ -58,6 +61,30 @@ func BenchmarkEncodingJSON(b *testing.B) {
 			var v any
 			if err := json.Unmarshal(doc, &v); err != nil {
 				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkScan is the scanner alone, the part of Validate that every byte
+// goes through: syntax, node array, no types.
+func BenchmarkScan(b *testing.B) {
+	forEachDoc(b, func(b *testing.B, doc []byte) {
+		for b.Loop() {
+			d, _ := scan.Parse(doc)
+			d.Release()
+		}
+	})
+}
+
+// BenchmarkGJSONValid is the floor for one pass in Go: gjson.Valid answers
+// only whether the text is JSON, keeping nothing. make bench runs it under
+// wasm beside Validate, to show what Go's WebAssembly output can do at all.
+func BenchmarkGJSONValid(b *testing.B) {
+	forEachDoc(b, func(b *testing.B, doc []byte) {
+		for b.Loop() {
+			if !gjson.ValidBytes(doc) {
+				b.Fatal("not JSON")
 			}
 		}
 	})
