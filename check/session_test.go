@@ -225,6 +225,7 @@ func TestSessionPath(t *testing.T) {
 	// a callback body.
 	const oneNote = `{"value": [{"changeType": "updated", "id": "a"}, {"id": "b"}]}`
 	const noNote = `{"value": [{"id": "a", "status": "Running"}, {"id": "b"}]}`
+	const minified = `{"value":[{"id":"a","status":"Running"},{"id":"b","status":"Running"}]}`
 	tests := []struct {
 		name     string
 		src      string
@@ -248,6 +249,7 @@ func TestSessionPath(t *testing.T) {
 		{"a member of the root", collection, `"x": `, 0, 1, "3", false},
 		{"an item that closes early", collection, `"id": "c"`, 0, 0, `}, {"id": "d"`, false},
 		{"a line comment that eats the brace", collection, `"status": "Running"}`, -1, 0, "//", false},
+		{"a brace and a line comment that eats the rest of the line", minified, `"status":"Running"`, 0, 0, "}//", false},
 		{"a second notification member", callbacks, `"changeType": "`, 0, 1, "U", true},
 		{"the one notification member that decides the shape", oneNote, `"changeType`, -1, 1, "x", false},
 		{"another notification member", oneNote, `{"id": "b"`, 0, 0, `, "changeType": 1`, true},
@@ -303,6 +305,110 @@ func TestSessionTwoChanges(t *testing.T) {
 				t.Errorf("checked item by item: %v, want %v", got, tt.wantItem)
 			}
 		})
+	}
+}
+
+// TestSessionLimits edits documents at the limits on findings and on
+// scanner issues: an edit that would cross one takes a full check, which
+// reports what was left out; one that stays under is checked item by item.
+func TestSessionLimits(t *testing.T) {
+	items := func(n int, item string) []byte {
+		b := []byte(`{"value":[`)
+		for i := range n {
+			if i > 0 {
+				b = append(b, ",\n"...)
+			}
+			b = append(b, item...)
+		}
+		return append(b, "]}"...)
+	}
+	tests := []struct {
+		name  string
+		src   []byte
+		limit int
+		steps []struct {
+			at, del  int // in item 5
+			text     string
+			wantItem bool
+		}
+	}{
+		{"findings", items(MaxFindings, `{"id":"a","status":"Running","x":1}`), MaxFindings, []struct {
+			at, del  int
+			text     string
+			wantItem bool
+		}{
+			{1, 0, `"y":1,`, false},  // one past the limit
+			{1, 6, ``, false},        // back, from a result that was cut
+			{29, 3, `"z"`, true},     // another unknown name: as many findings
+			{28, 6, ``, true},        // one finding fewer
+			{28, 0, `,"x":1`, true},  // back to the limit
+			{28, 0, `,"w":1`, false}, // past it again
+		}},
+		{"issues", items(scan.MaxIssues, `{"id":"a","status":"Running",}`), scan.MaxIssues, []struct {
+			at, del  int
+			text     string
+			wantItem bool
+		}{
+			{9, 0, `,`, false},     // two commas: a syntax error
+			{9, 1, ``, false},      // back
+			{28, 1, ``, true},      // one issue fewer
+			{28, 0, `,`, true},     // back to the limit
+			{9, 0, ` /**/`, false}, // a comment: one past the limit
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := NewSession()
+			r := s.Check(tt.src, nil)
+			text := bytes.Clone(tt.src)
+			if len(r.Diagnostics) != tt.limit || !s.tr.ok {
+				t.Fatalf("the document has %d findings, want %d, all listed", len(r.Diagnostics), tt.limit)
+			}
+			start := bytes.Index(text, []byte(`{"id"`))
+			item := bytes.Index(text[start+1:], []byte(`{"id"`)) + start + 1 - start // the length of an item and its separator
+			for i, st := range tt.steps {
+				c := Change{Offset: start + 5*item + st.at, Length: st.del, Text: []byte(st.text)}
+				before := s.items
+				r, err := s.Apply([]Change{c})
+				if err != nil {
+					t.Fatal(err)
+				}
+				text = applyNaive(text, []Change{c})
+				sameAsValidate(t, s, r, text, nil, "step "+strconv.Itoa(i))
+				if got := s.items > before; got != st.wantItem {
+					t.Errorf("step %d: checked item by item: %v, want %v", i, got, st.wantItem)
+				}
+			}
+		})
+	}
+}
+
+// TestSessionDepth nests an item's arrays up to scan.MaxDepth, counting
+// the root object and "value" array above it: the item alone would scan
+// two levels deeper, so the last level takes a full check, which finds it
+// too deep.
+func TestSessionDepth(t *testing.T) {
+	n := scan.MaxDepth - 4 // arrays in the item: with the item, "value" and the root, two levels to spare
+	src := []byte(`{"value":[{"a":` + strings.Repeat("[", n) + strings.Repeat("]", n) + `}]}`)
+	mid := len(`{"value":[{"a":`) + n
+	s := NewSession()
+	s.Check(src, nil)
+	text := bytes.Clone(src)
+	for i, wantItem := range []bool{true, false} {
+		c := Change{Offset: mid + i, Text: []byte("[]")} // inside the last one
+		before := s.items
+		r, err := s.Apply([]Change{c})
+		if err != nil {
+			t.Fatal(err)
+		}
+		text = applyNaive(text, []Change{c})
+		sameAsValidate(t, s, r, text, nil, "step "+strconv.Itoa(i))
+		if got := s.items > before; got != wantItem {
+			t.Errorf("step %d: checked item by item: %v, want %v", i, got, wantItem)
+		}
+	}
+	if find(Validate(text, nil), scan.CodeTooDeep) == nil {
+		t.Error("the last step should have nested the arrays too deep")
 	}
 }
 
