@@ -1,7 +1,9 @@
 //go:build js && wasm
 
 // Command wasm is opcheck's validator in WebAssembly: it fills the page's
-// globalThis.opcheck namespace with validate, then resolves opcheck.ready.
+// globalThis.opcheck namespace with validate, and with open, edit and
+// objects for a text that changes a little at a time (session.go), then
+// resolves opcheck.ready.
 // It decodes the arguments, calls the core once and returns plain
 // JavaScript objects; the logic is in package check. Formatting, queries
 // and share links live in a second module (wasm/tools), which the page
@@ -24,6 +26,7 @@ var api = map[string]jsapi.Handler{
 	"validate": validate,
 	"open":     open,
 	"edit":     edit,
+	"objects":  objects,
 }
 
 func main() {
@@ -86,7 +89,7 @@ func limitMemory(n int) {
 
 // answer turns r into the JavaScript result {ok: true, ...r}, with the
 // extra JSON members in extra (`"name":value,` each) after ok.
-func answer(r *check.Result, extra string) (any, error) {
+func answer(r *check.Result, extra string) (safejs.Value, error) {
 	output = append(output[:0], `{"ok":true,`...)
 	output = append(output, extra...)
 	n := len(output)

@@ -12,20 +12,38 @@ import (
 	"opcheck/wasm/jsapi"
 )
 
-// session holds the text of the last open, which edit changes: one text per
-// module instance, as one page (or worker) serves one editor.
-var session = check.NewSession()
+// The session holds the text of the last open, which edit changes: one text
+// per module instance, as one page (or worker) serves one editor.
+var (
+	session = check.NewSession()
+	// last is the session's last result, for objects.
+	last *check.Result
+	// lean is open's objects option turned around: results leave the
+	// objects out.
+	lean bool
+)
 
-// open(text, {api, kind}) checks text as validate does and keeps it for
-// edit. The result is validate's plus ascii: whether the text is all ASCII,
-// so that its byte offsets are also UTF-16 positions. A failed open leaves
-// the session as it was.
+// open(text, {api, kind, objects}) checks text as validate does and keeps
+// it for edit. The result is validate's plus ascii: whether the text is all
+// ASCII, so that its byte offsets are also UTF-16 positions. With objects:
+// false (the default is true), this and later results of edit have no
+// objects member but types, the objects' distinct types in the order they
+// first appear: a long collection has thousands of objects, and carrying
+// them costs far more than an edit's check; objects() returns them. A
+// failed open leaves the session as it was.
 func open(args []safejs.Value) (any, error) {
 	src, opts, err := textAndOptions(args)
 	if err != nil {
 		return nil, err
 	}
-	return answer(session.Check(src, opts), asciiMember())
+	withObjects := true
+	if len(args) == 2 {
+		if withObjects, err = jsapi.BoolOptionOr(args[1], "objects", true); err != nil {
+			return nil, err
+		}
+	}
+	lean = !withObjects
+	return sessionAnswer(session.Check(src, opts))
 }
 
 // edit(changes) applies changes, an array of {offset, length, text}, in
@@ -45,11 +63,55 @@ func edit(args []safejs.Value) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return answer(r, asciiMember())
+	return sessionAnswer(r)
 }
 
-func asciiMember() string {
-	return `"ascii":` + strconv.FormatBool(session.ASCII()) + `,`
+// objects() returns {ok: true, kind, api, objects} for the session's text as
+// the last open or edit checked it, objects as validate lists them.
+func objects(args []safejs.Value) (any, error) {
+	if len(args) != 0 {
+		return nil, errors.New("want (), got " + strconv.Itoa(len(args)) + " arguments")
+	}
+	if last == nil {
+		return nil, errors.New("no text checked yet; call open first")
+	}
+	v, err := answer(&check.Result{Kind: last.Kind, API: last.API, Objects: last.Objects}, "")
+	if err == nil {
+		err = v.Delete("diagnostics")
+	}
+	return v, err
+}
+
+// sessionAnswer is open's and edit's result for r.
+func sessionAnswer(r *check.Result) (any, error) {
+	last = r
+	extra := `"ascii":` + strconv.FormatBool(session.ASCII()) + `,`
+	if !lean {
+		return answer(r, extra)
+	}
+	short := *r
+	short.Objects = nil
+	v, err := answer(&short, extra)
+	if err == nil {
+		err = v.Delete("objects")
+	}
+	if err == nil {
+		err = v.Set("types", types(r.Objects))
+	}
+	return v, err
+}
+
+// types lists the distinct types of objects in the order they first appear.
+func types(objects []check.Object) []any {
+	seen := make(map[string]bool)
+	var list []any
+	for _, o := range objects {
+		if !seen[o.Type] {
+			seen[o.Type] = true
+			list = append(list, o.Type)
+		}
+	}
+	return list
 }
 
 // changesArg reads edit's array of changes.

@@ -3,6 +3,8 @@
 package main
 
 import (
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -135,5 +137,89 @@ func TestEditArgumentErrors(t *testing.T) {
 	}
 	if v := jstest.Call(t, api, "edit", []any{change(0, 0, " ")}); !jstest.OK(t, v) {
 		t.Errorf("edit after a failed open: %s", jstest.Str(t, v, "error.message"))
+	}
+}
+
+// TestOpenWithoutObjects: with objects: false the results carry the
+// objects' distinct types instead of the objects, and objects() returns
+// what validate lists for the same text.
+func TestOpenWithoutObjects(t *testing.T) {
+	session, last = check.NewSession(), nil
+	if v := jstest.Call(t, api, "objects"); jstest.OK(t, v) || !strings.Contains(jstest.Str(t, v, "error.message"), "call open first") {
+		t.Error("objects() before any open did not fail")
+	}
+	text := `{"value": [` + strings.Replace(op, "%s", "Running", 1) + `, ` +
+		strings.Replace(strings.Replace(op, "%s", "Running", 1), "playPromptOperation", "recordOperation", 1) + `, ` +
+		strings.Replace(op, "%s", "Running", 1) + `]}`
+	lean := map[string]any{"api": "v1.0", "objects": false}
+	// each compares a lean result with validate's for text.
+	each := func(what string, v safejs.Value) {
+		t.Helper()
+		if !jstest.OK(t, v) {
+			t.Fatalf("%s: %s", what, jstest.Str(t, v, "error.message"))
+		}
+		if !jstest.Get(t, v, "objects").IsUndefined() {
+			t.Errorf("%s: the result has objects, want none", what)
+		}
+		want := jstest.Call(t, api, "validate", text, lean)
+		if got, want := jstest.Num(t, v, "types.length"), 2; got != want {
+			t.Fatalf("%s: %d types, want %d", what, got, want)
+		}
+		// The types in the order validate's objects first show them.
+		var wantTypes []string
+		for i := range jstest.Num(t, want, "objects.length") {
+			typ := jstest.Str(t, want, "objects."+strconv.Itoa(i)+".type")
+			if !slices.Contains(wantTypes, typ) {
+				wantTypes = append(wantTypes, typ)
+			}
+		}
+		for i, typ := range wantTypes {
+			if got := jstest.Str(t, v, "types."+strconv.Itoa(i)); got != typ {
+				t.Errorf("%s: types[%d] = %q, want %q", what, i, got, typ)
+			}
+		}
+		got := jstest.Call(t, api, "objects")
+		if g, w := stringify(t, jstest.Get(t, got, "objects")), stringify(t, jstest.Get(t, want, "objects")); g != w {
+			t.Errorf("%s: objects() = %s, want validate's %s", what, g, w)
+		}
+		if err := v.Delete("types"); err != nil {
+			t.Fatal(err)
+		}
+		if err := want.Delete("objects"); err != nil {
+			t.Fatal(err)
+		}
+		if g, w := stringify(t, v), stringify(t, want); g != w {
+			t.Errorf("%s: the result without objects is %s, want validate's %s", what, g, w)
+		}
+	}
+	each("open", jstest.Call(t, api, "open", text, lean))
+	at := strings.Index(text, "Running")
+	text = text[:at] + "running" + text[at+len("running"):]
+	each("edit", jstest.Call(t, api, "edit", []any{change(at, 1, "r")}))
+	// The default lists the objects again, in open and in edit.
+	for _, name := range []string{"open", "edit"} {
+		var v safejs.Value
+		if name == "open" {
+			v = jstest.Call(t, api, "open", text, map[string]any{"api": "v1.0"})
+		} else {
+			v = jstest.Call(t, api, "edit", []any{})
+		}
+		if got := jstest.Num(t, v, "objects.length"); got != 3 {
+			t.Errorf("%s after an open with the default: %d objects, want 3", name, got)
+		}
+	}
+	for _, tt := range []struct {
+		name    string
+		fn      string
+		args    []any
+		wantErr string
+	}{
+		{"objects not a boolean", "open", []any{text, map[string]any{"objects": "no"}}, "option objects must be a boolean"},
+		{"objects() with an argument", "objects", []any{1}, "want ()"},
+	} {
+		v := jstest.Call(t, api, tt.fn, tt.args...)
+		if jstest.OK(t, v) || !strings.Contains(jstest.Str(t, v, "error.message"), tt.wantErr) {
+			t.Errorf("%s: got ok=%v, want an error containing %q", tt.name, jstest.OK(t, v), tt.wantErr)
+		}
 	}
 }

@@ -92,12 +92,21 @@ func StringOption(options safejs.Value, name string) (string, error) {
 
 // BoolOption reads options[name] as a boolean; undefined and null mean false.
 func BoolOption(options safejs.Value, name string) (bool, error) {
+	return BoolOptionOr(options, name, false)
+}
+
+// BoolOptionOr reads options[name] as a boolean; undefined and null (and
+// options undefined or null) mean def.
+func BoolOptionOr(options safejs.Value, name string, def bool) (bool, error) {
 	if options.IsUndefined() || options.IsNull() {
-		return false, nil
+		return def, nil
 	}
 	v, err := options.Get(name)
-	if err != nil || v.IsUndefined() || v.IsNull() {
+	if err != nil {
 		return false, err
+	}
+	if v.IsUndefined() || v.IsNull() {
+		return def, nil
 	}
 	if v.Type() != safejs.TypeBoolean {
 		return false, errors.New("option " + name + " must be a boolean, got " + v.Type().String())
