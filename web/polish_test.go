@@ -174,7 +174,7 @@ func TestEveryControlHasALabel(t *testing.T) {
 }
 
 // TestLargeDocumentInWorker checks a document too big for the page's thread
-// in the worker, and a newer edit wins over a stale run.
+// in the worker, and a newer edit wins over a stale result.
 func TestLargeDocumentInWorker(t *testing.T) {
 	p := newTab(t)
 	p.open("")
@@ -188,6 +188,7 @@ func TestLargeDocumentInWorker(t *testing.T) {
 	}
 	b.WriteString("\n]}")
 	big := b.String()
+	p.installWorkerProbe()
 	p.setText(big)
 	p.waitChecked()
 	if status := p.text("#status"); !strings.Contains(status, "in the background") {
@@ -204,11 +205,17 @@ func TestLargeDocumentInWorker(t *testing.T) {
 		}
 		return n
 	}
-	// Break the end, and mend it while that check is still running: the
-	// stale run is cancelled and its findings never shown.
+	// Break the end, and mend it while that check is still running (its
+	// result held back): the stale result is never shown.
+	p.holdResults()
+	sent := len(p.posts())
 	edit(`v.dispatch({changes: {from: v.state.doc.length - 2, insert: ",,"}});`)
-	p.waitFor(`document.getElementById("status").textContent.startsWith("Checking")`, "the background check to start")
+	p.waitPosts(sent+1, "the broken text to go to the worker")
+	if status := p.text("#status"); !strings.HasPrefix(status, "Checking") {
+		t.Errorf("status %q while the worker checks, want Checking…", status)
+	}
 	edit(`v.dispatch({changes: {from: v.state.doc.length - 4, to: v.state.doc.length - 2}});`)
+	p.releaseResults(1)
 	p.waitChecked()
 	if got := p.editorText(); got != big {
 		t.Fatalf("the mended text differs from the original (%d vs %d characters)", len(got), len(big))

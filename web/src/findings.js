@@ -1,7 +1,7 @@
 // The findings panel (#diagnostics) and the conversion of the checker's
 // diagnostics into editor positions and lint marks.
 
-import { bytesToPositions } from "./positions.js";
+import { diagnosticOffsets } from "./positions.js";
 import { el, clear } from "./dom.js";
 
 /** PANEL_LIMIT caps how many findings the panel lists (the editor marks them all). */
@@ -21,17 +21,12 @@ export function severityOf(d) {
 /**
  * locate turns the checker's diagnostics into findings with editor
  * positions: {d, from, to, fix?: {from, to, replacement, title}}.
- * @param {string} text the text that was checked
  * @param {object[]} diagnostics
- * @param {boolean} [ascii] the text is all ASCII, so a byte offset is a position
+ * @param {(offsets: number[]) => number[]} toPositions converts the byte
+ *   offsets of diagnosticOffsets(diagnostics) into editor positions
  */
-export function locate(text, diagnostics, ascii = false) {
-  const offsets = [];
-  for (const d of diagnostics) {
-    offsets.push(d.offset, d.offset + d.length);
-    if (d.fix) offsets.push(d.fix.offset, d.fix.offset + d.fix.length);
-  }
-  const pos = ascii ? offsets.map((o) => Math.max(0, Math.min(o, text.length))) : bytesToPositions(text, offsets);
+export function locate(diagnostics, toPositions) {
+  const pos = toPositions(diagnosticOffsets(diagnostics));
   let k = 0;
   return diagnostics.map((d) => {
     const f = { d, from: pos[k++], to: pos[k++] };

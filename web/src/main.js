@@ -2,7 +2,7 @@
 // toolbar together. Every text that came from a person or a server is shown
 // with textContent, never as HTML.
 
-import { Checker, FRAME_MS } from "./checker.js";
+import { Checker, FRAME_MS, CHEAP_MS } from "./checker.js";
 import { createEditor, replaceAll, showFindings, selectRange, findingsField, nextDiagnostic, previousDiagnostic, setJSONLanguage } from "./editor.js";
 import { bytesToPositions } from "./positions.js";
 import { locate, lintDiagnostics, renderPanel, countBySeverity, countsText } from "./findings.js";
@@ -58,8 +58,8 @@ const ui = {
 
 const checker = new Checker();
 let lastResult = null; // the last validation's result
-let lastText = ""; // the text it checked
-let pristine = ""; // the text as last loaded from outside (example, file, fetch, link)
+let lastDoc = null; // the editor's Text it checked
+let pristine = null; // the editor's Text as last loaded from outside (example, file, fetch, link)
 let currentView = "diagnostics";
 let validateTimer = 0;
 let runSeq = 0;
@@ -99,11 +99,13 @@ function text() {
 
 let keepFragment = false; // true while a link's own text is being loaded
 
-function onChange() {
+/** onChange follows every change of the text (update is CodeMirror's ViewUpdate). */
+function onChange(update) {
   // Once the text changes, the address no longer describes it: drop the
   // fragment, so that a reload keeps the edits instead of reopening the link.
   if (!keepFragment && location.hash) history.replaceState(null, "", location.pathname + location.search);
   ui.diagnostics.classList.add("stale");
+  checker.track(update.startState.doc, update.changes, update.state.doc);
   scheduleValidate();
   clearTimeout(autosaveTimer);
   autosaveTimer = setTimeout(autosave, 400);
@@ -128,7 +130,7 @@ function autosave() {
 /** loadText replaces the editor's text (one undoable step) and checks it at once. */
 function loadText(t) {
   replaceAll(view, t);
-  pristine = view.state.doc.toString(); // the editor's own line breaks
+  pristine = view.state.doc;
 
   autosave();
   validateNow();
@@ -136,20 +138,25 @@ function loadText(t) {
 
 function hasUnsavedText() {
   const doc = view.state.doc;
-  return doc.length > 0 && doc.toString() !== pristine;
+  return doc.length > 0 && !(pristine && doc.eq(pristine));
 }
 
 // ---- validation -----------------------------------------------------------
 //
-// A check starts on the next animation frame after an edit when the last
-// check cost less than a frame, or when no check is running (waiting would
-// gain nothing). While a slower check runs, an edit cancels it (its text is
-// stale) and the next one waits for about what the last check cost, so that
-// a burst of typing on a large document does not start one check per key.
+// After an edit, a check that cost a few ms the last time runs at once, in
+// the keystroke's own task (a microtask after the transaction), so that its
+// findings are painted in the frame that shows the typed character. One
+// that costs up to a frame runs before the next frame; a costlier one waits
+// for about what the last check cost after the last edit, so that a burst
+// of typing does not start one check per key. Long texts go to the worker
+// at once: it takes one message at a time and gets the edits made meanwhile
+// together with the next, so it needs no debounce, and nothing there is
+// cancelled.
 
 /** MAX_DEBOUNCE_MS bounds the wait after the last edit, whatever the last check cost. */
 const MAX_DEBOUNCE_MS = 1000;
 let frameRequest = 0;
+let microtaskToken = 0; // a queued microtask runs only while this is unchanged
 let checkedSeq = 0;
 ui.diagnostics.dataset.checkedSeq = "0";
 
@@ -158,6 +165,15 @@ function cancelScheduled() {
   validateTimer = 0;
   if (frameRequest) cancelAnimationFrame(frameRequest);
   frameRequest = 0;
+  microtaskToken++;
+}
+
+/** soon runs fn once the current task's script is done: after the transaction, before anything is painted. */
+function soon(fn) {
+  const token = microtaskToken;
+  queueMicrotask(() => {
+    if (token === microtaskToken) fn();
+  });
 }
 
 /** nextFrame runs fn before the next frame is painted (at once in a hidden tab, which paints none). */
@@ -183,15 +199,17 @@ function afterPaint(fn) {
 
 function scheduleValidate() {
   cancelScheduled();
-  const wasBusy = checker.busy();
-  if (wasBusy) checker.cancelWorkerRun(); // it checks a text that no longer is
-  const cost = checker.estimate(view.state.doc.length);
-  if (cost < FRAME_MS || !wasBusy) nextFrame(runValidate);
+  const length = view.state.doc.length;
+  const cost = checker.inWorker(length) ? 0 : checker.estimate(length);
+  if (cost <= CHEAP_MS) soon(runValidate);
+  else if (cost < FRAME_MS) nextFrame(runValidate);
   else validateTimer = setTimeout(runValidate, Math.min(cost, MAX_DEBOUNCE_MS));
 }
 
+/** validateNow checks the text at once, and sends the whole of it when the worker checks it (a text loaded from outside, other options, a rewrite). */
 function validateNow() {
   cancelScheduled();
+  checker.resync();
   runValidate();
 }
 
@@ -200,12 +218,10 @@ async function runValidate() {
   if (!checker.ns) return; // checked once the checker is ready
   const seq = ++runSeq;
   const doc = view.state.doc;
-  const t = doc.toString();
-  const background = checker.inWorker(t.length);
-  if (background) ui.status.textContent = "Checking in the background…";
-  const run = await checker.validate(t, { api: ui.api.value });
+  if (checker.inWorker(doc.length)) ui.status.textContent = "Checking in the background…";
+  const run = await checker.validate(doc, { api: ui.api.value }, currentView === "summary");
   if (run === null || seq !== runSeq || view.state.doc !== doc) return; // stale: a newer run follows
-  showResult(run.result, t, run.ms, run.background, run.ascii);
+  showResult(run, doc);
 }
 
 /** markChecked counts a shown result in #diagnostics' data-checked-seq once it is painted. */
@@ -214,20 +230,42 @@ function markChecked() {
   afterPaint(() => { ui.diagnostics.dataset.checkedSeq = String(n); });
 }
 
-function showResult(result, t, ms, background, ascii = false) {
+/**
+ * showSummary renders the Summary view of the last check; when that check
+ * left the objects out (the worker does unless asked), it checks again with
+ * them.
+ */
+function showSummary() {
+  if (lastResult && !lastResult.objects) {
+    renderSummary(ui.summary, null, "");
+    runValidate();
+    return;
+  }
+  renderSummary(ui.summary, lastResult, lastText());
+}
+
+/** lastText is the text of the last check that worked ("" before one). */
+function lastText() {
+  return lastDoc ? lastDoc.toString() : "";
+}
+
+/** showResult shows a check's run (see checker.js) of doc, the editor's Text it checked. */
+function showResult(run, doc) {
+  const { result, ms, background } = run;
   ui.diagnostics.classList.remove("stale");
   markChecked();
   if (!result.ok) {
     lastResult = null;
+    lastDoc = null;
     clear(ui.diagnostics);
     ui.diagnostics.append(el("p", { className: "error" }, `The checker failed on this text: ${result.error.message}. Your text is kept.`));
     ui.status.textContent = "The checker failed on this text.";
     return;
   }
   lastResult = result;
-  lastText = t;
+  lastDoc = doc;
   setJSONLanguage(view, !["http", "markdown", "log"].includes(result.kind));
-  const findings = locate(t, result.diagnostics || [], ascii);
+  const findings = locate(result.diagnostics || [], run.toPositions);
   showFindings(view, findings, lintDiagnostics(findings, applyFix));
   renderPanel(ui.diagnostics, findings, { select: selectFinding, fix: applyFix });
   const n = countBySeverity(result.diagnostics || []);
@@ -236,9 +274,9 @@ function showResult(result, t, ms, background, ascii = false) {
   ui.status.textContent = `Checked in ${Math.max(1, Math.round(ms))} ms${background ? " (in the background)" : ""}: ${countsText(n)}.`;
   ui.infoKind.textContent = result.kind || "–";
   ui.infoApi.textContent = result.api || ui.api.value;
-  const types = [...new Set((result.objects || []).map((o) => shortType(o.type)))];
+  const types = [...new Set((result.types || (result.objects || []).map((o) => o.type)).map(shortType))];
   ui.infoTypes.textContent = types.length ? types.join(", ") : "none found";
-  if (currentView === "summary") renderSummary(ui.summary, lastResult, lastText);
+  if (currentView === "summary") showSummary();
   if (currentView === "query") runQuery();
   if (!firstPainted) {
     firstPainted = true;
@@ -264,6 +302,7 @@ function applyFix(i) {
     userEvent: "input.fix",
     scrollIntoView: true,
   });
+  checker.resync(); // the fixed text goes to the worker whole
   view.focus();
   say(`Applied “${f.fix.title}”. Ctrl+Z undoes it.`);
 }
@@ -282,7 +321,7 @@ function setView(name, remember = true) {
     $(`panel-${v}`).hidden = !on;
   });
   if (remember) save("view", name);
-  if (name === "summary") renderSummary(ui.summary, lastResult, lastText);
+  if (name === "summary") showSummary();
   if (name === "query") runQuery();
 }
 
@@ -389,7 +428,7 @@ function jsonPart() {
   const t = text();
   const whole = { text: t, from: 0, to: t.length, where: "" };
   const r = lastResult;
-  if (!r || lastText !== t || !EMBEDDING_KINDS[r.kind]) return whole;
+  if (!r || lastDoc !== view.state.doc || !EMBEDDING_KINDS[r.kind]) return whole;
   const located = (r.objects || []).filter((o) => Number.isInteger(o.offset) && Number.isInteger(o.length) && o.length > 0);
   const o = located.find((x) => x.pointer === "") || located[0];
   if (!o) return whole;

@@ -59,3 +59,45 @@ export function lineColumnToPosition(doc, line, column) {
   }
   return l.from + Math.min(i, text.length);
 }
+
+/**
+ * diagnosticOffsets lists the byte offsets that locating diagnostics needs,
+ * in a fixed order: each one's start and end, then its fix's start and end
+ * when it has a fix. locate (findings.js) reads positions in this order.
+ */
+export function diagnosticOffsets(diagnostics) {
+  const offsets = [];
+  for (const d of diagnostics) {
+    offsets.push(d.offset, d.offset + d.length);
+    if (d.fix) offsets.push(d.fix.offset, d.fix.offset + d.fix.length);
+  }
+  return offsets;
+}
+
+/**
+ * utf8ToPositions is bytesToPositions for a text held as its UTF-8 bytes
+ * (valid UTF-8, as TextEncoder makes): the worker, which has the bytes,
+ * converts there, so that the page never walks a long text. A four-byte
+ * character counts two UTF-16 units.
+ * @param {Uint8Array} bytes
+ * @param {number[]} offsets
+ * @returns {number[]} positions, in the order of offsets
+ */
+export function utf8ToPositions(bytes, offsets) {
+  const order = offsets.map((_, i) => i).sort((a, b) => offsets[a] - offsets[b]);
+  const out = new Array(offsets.length);
+  let b = 0; // byte offset
+  let units = 0; // UTF-16 position of bytes[b]
+  for (const k of order) {
+    const want = offsets[k];
+    while (b < bytes.length) {
+      const c = bytes[b];
+      const n = c < 0xc0 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+      if (b + n > want) break;
+      b += n;
+      units += n === 4 ? 2 : 1;
+    }
+    out[k] = units;
+  }
+  return out;
+}

@@ -1,11 +1,46 @@
 // The validation worker: the same opcheck.wasm as the page, so that checking
-// a large document never blocks typing. The page sends the compiled module
-// once, then one "validate" message per run; it ends a worker whose run went
-// stale (terminate), which is how stale runs are cancelled.
+// a large document never blocks typing. It holds the text in the validator's
+// session. The page sends the compiled module once ("init"), then either
+// the whole text ("open": a string, encoded here, off the page's thread) or
+// the editor's changes since the last message ("edit", in bytes), one
+// message at a time; each is answered with a "result" carrying its id.
+// Results list the objects the checker found only when the page asks
+// (objects: true) or needs them to find the JSON in other input forms:
+// a long collection has thousands, which cost more to carry than to check.
 
 import { startGo, call } from "./wasm.js";
+import { diagnosticOffsets, utf8ToPositions } from "./positions.js";
 
 let checker = null;
+const encoder = new TextEncoder();
+
+const notRunning = { ok: false, error: { message: "the checker in the worker is not running" } };
+
+/** EMBEDDING_KINDS are the input forms whose JSON the page finds from the objects. */
+const EMBEDDING_KINDS = ["http", "markdown", "log"];
+
+/** withObjects adds the objects to a result that left them out, when they are wanted. */
+function withObjects(result, wanted) {
+  if (!result.ok || result.objects || !(wanted || EMBEDDING_KINDS.includes(result.kind))) return result;
+  const r = call(checker.ns, "objects");
+  if (!r.ok) return r;
+  result.objects = r.objects;
+  delete result.types;
+  return result;
+}
+
+/**
+ * open starts a session on the text. When the text is not all ASCII the
+ * diagnostics' byte offsets are converted to editor positions here, where
+ * the bytes are, and sent along.
+ */
+function open(msg) {
+  const bytes = typeof msg.text === "string" ? encoder.encode(msg.text) : new Uint8Array(msg.text);
+  const result = withObjects(call(checker.ns, "open", bytes, { ...msg.options, objects: false }), msg.objects);
+  let positions;
+  if (result.ok && result.ascii === false) positions = utf8ToPositions(bytes, diagnosticOffsets(result.diagnostics || []));
+  return { result, positions };
+}
 
 self.onmessage = async (event) => {
   const msg = event.data;
@@ -21,10 +56,10 @@ self.onmessage = async (event) => {
     }
     return;
   }
-  if (msg.type === "validate") {
-    const result = checker
-      ? call(checker.ns, "validate", new Uint8Array(msg.bytes), msg.options)
-      : { ok: false, error: { message: "the checker in the worker is not running" } };
-    self.postMessage({ type: "result", id: msg.id, result });
-  }
+  let answer;
+  if (!checker) answer = { result: notRunning };
+  else if (msg.type === "open") answer = open(msg);
+  else if (msg.type === "edit") answer = { result: withObjects(call(checker.ns, "edit", msg.changes), msg.objects) };
+  else return;
+  self.postMessage({ type: "result", id: msg.id, ...answer });
 };
