@@ -105,3 +105,39 @@ func TestBenchmarkHooks(t *testing.T) {
 		t.Errorf("opcheck.memory is %d bytes after validating %d (was %d): not the validator's memory", grown[1], size, grown[0])
 	}
 }
+
+// TestVeryLongTextIsShownPlain: a text of a million characters or more is
+// shown without JSON highlighting (CodeMirror would spend seconds parsing
+// it on the page's thread), and gets it back once it is shorter.
+func TestVeryLongTextIsShownPlain(t *testing.T) {
+	p := newTab(t)
+	p.open("")
+	// highlighted shows the text's start and reports whether its first
+	// lines hold highlighted tokens, once two frames have been drawn.
+	highlighted := func() bool {
+		return eval[bool](p, `new Promise((resolve) => {
+			const v = `+editorContent+`.cmTile.root.view;
+			v.dispatch({selection: {anchor: 0}, scrollIntoView: true});
+			requestAnimationFrame(() => requestAnimationFrame(() => resolve(`+editorContent+`.querySelector(".cm-line span") !== null)));
+		})`)
+	}
+	p.setText(`{"status": "Running"}`)
+	p.waitChecked()
+	if !highlighted() {
+		t.Fatal("a short JSON text is not highlighted")
+	}
+	long := largeCollection(9000) // over a million characters
+	if len(long) < 1_000_000 {
+		t.Fatalf("the long text has %d characters, want a million or more", len(long))
+	}
+	p.setText(long)
+	p.waitChecked()
+	if highlighted() {
+		t.Error("a text of a million characters is highlighted")
+	}
+	p.setText(`{"status": "Running"}`)
+	p.waitChecked()
+	if !highlighted() {
+		t.Error("a short text after a long one is not highlighted again")
+	}
+}

@@ -10,19 +10,59 @@ import { HighlightStyle, syntaxHighlighting } from "@codemirror/language";
 import { lintGutter, setDiagnostics, nextDiagnostic, previousDiagnostic } from "@codemirror/lint";
 import { tags } from "@lezer/highlight";
 
-/** language holds the JSON language, or nothing for raw HTTP, Markdown and log text. */
+/** language holds the JSON language, or nothing for raw HTTP, Markdown and log text and for very long texts. */
 const language = new Compartment();
 
 /**
+ * PLAIN_LENGTH is the length (UTF-16 units) from which a text is shown
+ * without the JSON language (no highlighting, folding or bracket matching).
+ * CodeMirror parses a text up to what is in view in slices of up to 100 ms
+ * on the page's thread, and up to 20 ms more in every keystroke until it is
+ * done: for a text of megabytes that is seconds of work, during which
+ * typing and the findings wait.
+ */
+export const PLAIN_LENGTH = 1_000_000;
+
+/** setJSONKind says whether the last check found JSON (rather than HTTP, Markdown or a log). */
+const setJSONKind = StateEffect.define();
+const jsonKind = StateField.define({
+  create: () => true,
+  update(on, tr) {
+    for (const e of tr.effects) if (e.is(setJSONKind)) on = e.value;
+    return on;
+  },
+});
+
+/** wantsJSON reports whether the JSON language belongs in a state of this kind and length. */
+function wantsJSON(json, length) {
+  return json && length < PLAIN_LENGTH;
+}
+
+/** hasJSON reports whether the JSON language is on in state. */
+function hasJSON(state) {
+  return !Array.isArray(language.get(state));
+}
+
+/** languageBySize turns the JSON language off in the very transaction that makes a text too long for it, and back on. */
+const languageBySize = EditorState.transactionExtender.of((tr) => {
+  if (!tr.docChanged) return null;
+  const want = wantsJSON(tr.startState.field(jsonKind), tr.newDoc.length);
+  if (want === hasJSON(tr.startState)) return null;
+  return { effects: language.reconfigure(want ? json() : []) };
+});
+
+/**
  * setJSONLanguage turns JSON highlighting and folding on for JSON documents
- * and off for the other input forms, where the JSON parser would paint the
- * surrounding text as errors.
+ * (shorter than PLAIN_LENGTH) and off for the other input forms, where the
+ * JSON parser would paint the surrounding text as errors.
  */
 export function setJSONLanguage(view, on) {
-  const want = on ? "json" : "plain";
-  if (view.dom.dataset.language === want) return;
-  view.dom.dataset.language = want;
-  view.dispatch({ effects: language.reconfigure(on ? json() : []) });
+  const { state } = view;
+  const effects = [];
+  if (state.field(jsonKind) !== on) effects.push(setJSONKind.of(on));
+  const want = wantsJSON(on, state.doc.length);
+  if (want !== hasJSON(state)) effects.push(language.reconfigure(want ? json() : []));
+  if (effects.length) view.dispatch({ effects });
 }
 
 /** setFindings replaces the list of located findings (from, to, fix range). */
@@ -115,7 +155,9 @@ export function createEditor({ parent, doc, onChange, commands }) {
       extensions: [
         Prec.highest(shortcuts),
         basicSetup,
-        language.of(json()),
+        language.of(wantsJSON(true, doc.length) ? json() : []),
+        jsonKind,
+        languageBySize,
         syntaxHighlighting(highlight),
         lintGutter(),
         findingsField,
