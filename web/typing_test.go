@@ -23,7 +23,7 @@ func (p *tab) checkedSeq() int {
 // TestTypingBurstEndsWithFinalFindings types the end of an unterminated
 // document one key after another, as fast as the browser takes them, in a
 // small text (checked on the page) and a large one (checked in the worker,
-// where each key cancels the run of the text before it). The panel must end
+// where keys typed during a check wait and go to it together). The panel must end
 // with the findings of the final text — the same as a fresh check of it —
 // and data-checked-seq must have counted the shown results.
 func TestTypingBurstEndsWithFinalFindings(t *testing.T) {
