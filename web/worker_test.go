@@ -12,7 +12,9 @@ import (
 // check message the page posts to it (globalThis.__workerProbe.posts: type,
 // the characters of text it carries, and for an edit the inserted texts),
 // and, while probe.closed is true, holds the worker's results back until
-// probe.release() delivers them, as a slow check would. It must be
+// probe.release() delivers them, as a slow check would. With
+// probe.spoilNextEdit set, the next edit reaches the worker with a change
+// past the end of its text, as if the worker held another text. It must be
 // installed before the page starts its worker.
 const workerProbeJS = `(() => {
   const probe = { posts: [], held: [], closed: false };
@@ -26,6 +28,10 @@ const workerProbeJS = `(() => {
         size: msg.type === "open" ? msg.text.length : edits.reduce((n, c) => n + c.text.length, 0),
         inserted: edits.map((c) => c.text).join(""),
       });
+      if (msg.type === "edit" && probe.spoilNextEdit) {
+        probe.spoilNextEdit = false;
+        msg = { ...msg, changes: [{ offset: 1e12, length: 0, text: "x" }] };
+      }
     }
     return post.call(this, msg, ...rest);
   };
@@ -194,6 +200,18 @@ func TestWorkerGetsChangesWhileTyping(t *testing.T) {
 	onlyEdits("lower-case status", step("lower-case status", status, status+1, "r", 1), "r")
 	onlyEdits("status mended", step("status mended", status, status+1, "R", 0), "R")
 
+	// An edit the worker's session cannot take is not shown as a failure:
+	// the page sends the whole text instead.
+	eval[chromedp.Void](p, `globalThis.__workerProbe.spoilNextEdit = true`)
+	msgs := step("an edit the worker refuses", status, status+1, "r", 1)
+	if len(msgs) != 2 || msgs[0].Type != "edit" || msgs[1].Type != "open" || msgs[1].Size != len(big) {
+		t.Errorf("after the worker refused an edit the page posted %+v, want the edit, then the whole text", msgs)
+	}
+	if panel := p.text("#diagnostics"); strings.Contains(panel, "failed") {
+		t.Errorf("the panel reports a failure: %q", panel)
+	}
+	onlyEdits("status mended after the refusal", step("status mended after the refusal", status, status+1, "R", 0), "R")
+
 	// A burst while a check runs: the first key's check is held, the keys
 	// after it wait in the page, and go together once it answers.
 	end := status + len("Running")
@@ -227,7 +245,7 @@ func TestWorkerGetsChangesWhileTyping(t *testing.T) {
 	step("lower-case status again", status, status+1, "r", 1)
 	// Before the closing quote of the clientContext on the line above.
 	at := strings.LastIndex(big[:status], "\n") - len(`"},`)
-	msgs := step("é before the finding", at, at, "é", 1)
+	msgs = step("é before the finding", at, at, "é", 1)
 	if len(msgs) != 1 || msgs[0].Type != "open" || msgs[0].Size != len(big)+1 {
 		t.Errorf("after typing é the page posted %+v, want the whole text once", msgs)
 	}

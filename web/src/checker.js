@@ -276,7 +276,7 @@ export class Checker {
     c.base = c.head = req.doc;
     c.pending = null;
     c.options = key;
-    wk.busy = { id, doc: req.doc, resolve: req.resolve, t0: performance.now() };
+    wk.busy = { ...req, id, edit: !!changes, t0: performance.now() };
     if (changes) wk.w.postMessage({ type: "edit", id, changes, objects: req.objects });
     else wk.w.postMessage({ type: "open", id, text: req.doc.toString(), options: req.options, objects: req.objects });
   }
@@ -294,6 +294,13 @@ export class Checker {
     }
     if (this.want) {
       job.resolve(null); // the text changed meanwhile: check the new one
+      this.send(wk);
+      return;
+    }
+    if (!result.ok && job.edit) {
+      // The session did not take the changes (it lost its text, or holds
+      // another): what counts is the editor's text, so check it whole.
+      this.want = { doc: job.doc, options: job.options, objects: job.objects, resolve: job.resolve };
       this.send(wk);
       return;
     }
