@@ -185,10 +185,11 @@ func (p *tab) waitReady() {
 	p.waitFor(`document.body.dataset.ready === "true" && !document.getElementById("diagnostics").classList.contains("stale") && document.getElementById("status").textContent.startsWith("Checked")`, "the checker to be ready")
 }
 
-// waitChecked waits until the panel shows the check of the current text.
+// waitChecked waits until the panel shows the check of the current text,
+// every finding listed.
 func (p *tab) waitChecked() {
 	p.t.Helper()
-	p.waitFor(`!document.getElementById("diagnostics").classList.contains("stale") && document.getElementById("status").textContent.startsWith("Checked")`, "the check of the current text")
+	p.waitFor(`(() => { const d = document.getElementById("diagnostics"); return !d.classList.contains("stale") && !d.hasAttribute("aria-busy") && document.getElementById("status").textContent.startsWith("Checked"); })()`, "the check of the current text")
 }
 
 // editorText is the whole text of the editor, read from CodeMirror's state

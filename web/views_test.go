@@ -88,6 +88,39 @@ func TestFindingSelectsItsRange(t *testing.T) {
 	}
 }
 
+// TestLongFindingListIsComplete: a list longer than what the panel builds
+// at once is completed in later tasks, in order, and a finding listed late
+// selects its range and applies its fix like the first.
+func TestLongFindingListIsComplete(t *testing.T) {
+	p := newTab(t)
+	p.open("")
+	const n = 450
+	text := strings.ReplaceAll(largeCollection(n), `"Running"`, `"running"`) // a finding per operation
+	p.setText(text)
+	p.waitChecked()
+	lines := eval[[]string](p, `[...document.querySelectorAll('#diagnostics li[data-code="enum-case"]')].map((li) => li.dataset.line)`)
+	if len(lines) != n {
+		t.Fatalf("the panel lists %d enum-case findings, want %d", len(lines), n)
+	}
+	for i, l := range lines {
+		if want := strconv.Itoa(i + 2); l != want {
+			t.Fatalf("finding %d is on line %s, want %s: the list is out of order", i, l, want)
+		}
+	}
+	const last = `#diagnostics li[data-code="enum-case"]:last-of-type`
+	p.click(last)
+	sel := eval[string](p, `(() => { const s = `+editorContent+`.cmTile.root.view.state; return s.sliceDoc(s.selection.main.from, s.selection.main.to); })()`)
+	if sel != `"running"` {
+		t.Errorf("clicking the last finding selected %q, want its status", sel)
+	}
+	p.click(last + ` button.fix`)
+	p.waitChecked()
+	want := text[:strings.LastIndex(text, `"running"`)] + `"Running"` + text[strings.LastIndex(text, `"running"`)+len(`"running"`):]
+	if got := p.editorText(); got != want {
+		t.Errorf("the last finding's fix did not change the last status alone")
+	}
+}
+
 // TestSummaryView shows an invite operation: type, status badge,
 // clientContext and a roster with one row per participant.
 func TestSummaryView(t *testing.T) {

@@ -61,42 +61,96 @@ export function countsText(n) {
   return parts.length ? parts.join(", ") : "no findings";
 }
 
+/** FIRST_ITEMS findings are listed at once; the rest follow in slices of SLICE_ITEMS, one task each. */
+const FIRST_ITEMS = 100;
+const SLICE_ITEMS = 200;
+
+/** panels holds, per panel root, its handlers and the timer of the slice to come. */
+const panels = new WeakMap();
+
 /**
  * renderPanel lists the findings in #diagnostics, grouped by severity, one
  * li per finding with data-severity, data-code, data-line, data-column and
- * data-pointer. Text is always set with textContent.
+ * data-pointer. Text is always set with textContent. The first findings
+ * are listed at once and the others in later tasks, so that building a
+ * long list (after every check) never holds the page's thread for long;
+ * the panel is aria-busy until the list is complete.
  * @param {HTMLElement} root #diagnostics
  * @param {object[]} findings from locate
  * @param {object} handlers {select(i), fix(i)}
  */
 export function renderPanel(root, findings, handlers) {
+  let panel = panels.get(root);
+  if (!panel) {
+    panel = { timer: 0 };
+    panels.set(root, panel);
+    listen(root, panel);
+  }
+  panel.handlers = handlers;
+  clearTimeout(panel.timer);
+  root.removeAttribute("aria-busy");
   clear(root);
   if (findings.length === 0) {
     root.append(el("p", { className: "empty" }, "No findings: the checker found nothing to report."));
     return;
   }
-  let shown = 0;
+  const items = []; // [ul, finding index], in the order listed
   for (const s of SEVERITIES) {
     const idx = [];
     findings.forEach((f, i) => { if (severityOf(f.d) === s.key) idx.push(i); });
     if (idx.length === 0) continue;
     const ul = el("ul", { className: "findings" });
     for (const i of idx) {
-      if (shown >= PANEL_LIMIT) break;
-      shown++;
-      ul.append(findingItem(findings[i], i, handlers));
+      if (items.length >= PANEL_LIMIT) break;
+      items.push([ul, i]);
     }
     const head = el("h3", { className: "group-title" }, s.title + " ", el("span", { className: "count" }, String(idx.length)));
     const section = el("section", { className: `group sev-${s.key}` }, head, ul);
     section.dataset.severity = s.key;
     root.append(section);
   }
-  if (shown < findings.length) {
-    root.append(el("p", { className: "more" }, `Listing the first ${shown} of ${findings.length} findings; the editor marks them all (F8 moves through them).`));
+  if (items.length < findings.length) {
+    root.append(el("p", { className: "more" }, `Listing the first ${items.length} of ${findings.length} findings; the editor marks them all (F8 moves through them).`));
   }
+  let k = 0;
+  const list = (n) => {
+    for (const end = Math.min(items.length, k + n); k < end; k++) {
+      const [ul, i] = items[k];
+      ul.append(findingItem(findings[i], i));
+    }
+    if (k < items.length) {
+      root.setAttribute("aria-busy", "true");
+      panel.timer = setTimeout(() => list(SLICE_ITEMS), 0);
+    } else {
+      root.removeAttribute("aria-busy");
+    }
+  };
+  list(FIRST_ITEMS);
 }
 
-function findingItem(f, i, handlers) {
+/** listen handles clicks and keys for every finding of root, now and later, with the panel's current handlers. */
+function listen(root, panel) {
+  const indexOf = (target) => {
+    const li = target instanceof Element ? target.closest("li.finding") : null;
+    return li && root.contains(li) ? Number(li.dataset.index) : -1;
+  };
+  root.addEventListener("click", (e) => {
+    const i = indexOf(e.target);
+    if (i < 0) return;
+    if (e.target.closest("button.fix")) panel.handlers.fix(i);
+    else panel.handlers.select(i);
+  });
+  root.addEventListener("keydown", (e) => {
+    if (e.key !== "Enter" && e.key !== " ") return;
+    if (e.target instanceof Element && e.target.closest("button")) return; // the fix button's own
+    const i = indexOf(e.target);
+    if (i < 0) return;
+    e.preventDefault();
+    panel.handlers.select(i);
+  });
+}
+
+function findingItem(f, i) {
   const d = f.d;
   const li = el("li", { className: `finding sev-${d.severity}`, tabIndex: 0 });
   li.dataset.severity = d.severity;
@@ -112,15 +166,6 @@ function findingItem(f, i, handlers) {
   const meta = el("span", { className: "meta" }, el("code", { className: "code" }, d.code));
   if (d.pointer) meta.append(" ", el("code", { className: "pointer", title: "JSON Pointer" }, d.pointer));
   li.append(sev, where, msg, meta);
-  if (f.fix) {
-    const b = el("button", { type: "button", className: "fix" }, f.fix.title || "Fix");
-    b.addEventListener("click", (e) => { e.stopPropagation(); handlers.fix(i); });
-    b.addEventListener("keydown", (e) => e.stopPropagation());
-    li.append(b);
-  }
-  li.addEventListener("click", () => handlers.select(i));
-  li.addEventListener("keydown", (e) => {
-    if (e.key === "Enter" || e.key === " ") { e.preventDefault(); handlers.select(i); }
-  });
+  if (f.fix) li.append(el("button", { type: "button", className: "fix" }, f.fix.title || "Fix"));
   return li;
 }
