@@ -186,7 +186,7 @@ function hookValidate() {
   };
   const post = Worker.prototype.postMessage;
   Worker.prototype.postMessage = function (msg, ...rest) {
-    if (msg && msg.type === "validate") validateStarts.push(performance.now());
+    if (msg && ["validate", "open", "edit"].includes(msg.type)) validateStarts.push(performance.now());
     return post.call(this, msg, ...rest);
   };
 }
