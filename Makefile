@@ -6,7 +6,7 @@ GOROOT  := $(shell $(GO) env GOROOT)
 WASMDIR := $(GOROOT)/lib/wasm
 ADDR    ?= 127.0.0.1:8080
 # Core packages: pure Go, so their tests run natively and again under wasm.
-CORE    := ./graph/... ./scan/... ./input/... ./check/... ./format/... ./permalink/... ./redact/...
+CORE    := ./graph/... ./scan/... ./input/... ./check/... ./format/... ./permalink/... ./redact/... ./internal/sizeclass/...
 GOFLAGS_BUILD := -trimpath -ldflags=-s\ -w
 
 .PHONY: run build web test test-native test-wasm bench loadtest fuzz clean

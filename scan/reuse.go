@@ -1,6 +1,10 @@
 package scan
 
-import "sync"
+import (
+	"sync"
+
+	"opcheck/internal/sizeclass"
+)
 
 // spare keeps the node arrays of released documents for the next Parse:
 // a large document's nodes take more memory than its text, and in
@@ -16,7 +20,7 @@ func spareNodes(n int) []Node {
 			return (*p)[:0]
 		}
 	}
-	return make([]Node, 0, n)
+	return make([]Node, 0, sizeclass.Of(n))
 }
 
 // Release hands the document's node storage back for reuse by a later

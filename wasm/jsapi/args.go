@@ -8,6 +8,8 @@ import (
 	"strconv"
 
 	"github.com/hack-pad/safejs"
+
+	"opcheck/internal/sizeclass"
 )
 
 var (
@@ -57,7 +59,7 @@ func TextArg(dst []byte, v safejs.Value) ([]byte, error) {
 		}
 		buf := dst[:0]
 		if cap(buf) < n {
-			buf = make([]byte, n)
+			buf = make([]byte, n, sizeclass.Of(n)) // see package sizeclass: wasm memory never shrinks
 		}
 		buf = buf[:n]
 		if _, err := safejs.CopyBytesToGo(buf, v); err != nil {
