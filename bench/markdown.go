@@ -220,26 +220,33 @@ const missedReady = "The page starts the wasm download early and compiles it whi
 
 func missedPaint(size int) string {
 	if size >= 10<<20 {
-		return "A text this long is checked in a worker running the same wasm: the page copies it out of CodeMirror (doc.toString), " +
-			"encodes it and posts it, and a newer keystroke cancels a stale run. The check itself costs most of the time; meeting " +
-			"100 ms would take re-validating only the changed operation (an incremental check keyed on the edited range)."
+		return "A text this long lives in a worker running the same wasm, which keeps it (check.Session): the page sends it " +
+			"whole once and then only the editor's changes, and an edit inside one item of a collection or callback body " +
+			"re-checks that item alone. What remains is the worker's round trip, the findings' DOM and the frame; missing " +
+			"100 ms would mean an edit that the session cannot confine to one item (it then checks the whole text, about " +
+			"200 ms in wasm)."
 	}
-	return "The page checks at the next frame when the last check was fast, and debounces only by the measured cost of the last " +
-		"check; what is left is the check itself (see the throughput table) plus building the findings and lint marks. In this " +
-		"headless Chromium even the frame that shows the typed character arrives 30-50 ms after the keydown (the echo column, 2 KB " +
-		"row), so 16 ms is out of reach of any check here; on top of that it would take a faster check in wasm (see the ratio " +
-		"lines) or an incremental one."
+	return "Checks this cheap run in a microtask right after the keystroke, so the findings are shown in the same frame as " +
+		"the typed character: painted follows the echo. The echo itself is the floor: in this headless Chromium a key event " +
+		"sent through the DevTools protocol arrives just after a frame has started, so even a bare textarea shows its " +
+		"character 17-19 ms after the keydown (the floor row of the edit table). No page can paint findings before the " +
+		"character they are about; it would take a browser that delivers input earlier in its frame."
 }
 
-const missedBlocked = "Short texts are checked on the page's main thread, so a keystroke that arrives during a check waits for it; long " +
-	"texts go to a worker, but copying the text out of the editor, encoding it and showing the findings still run on the main " +
-	"thread. It would take the worker for every size and building the findings' DOM in slices."
+const missedBlocked = "No main-thread task of 50 ms or more is left at any size: long texts stay in a worker that receives " +
+	"only the editor's changes, the findings list is built in slices, and texts of a million characters or more are shown " +
+	"without syntax highlighting (CodeMirror's parser ran 100 ms slices on the page for such texts). The echo is one frame " +
+	"plus the floor that a bare textarea shows in this browser (see the edit table); under one frame would take a browser " +
+	"that delivers DevTools key events earlier in its frame."
 
-const missedMemory = "Go's wasm memory only grows: its peak is the live heap of the largest check plus the collector's headroom (GOGC " +
-	"100: up to twice the live heap). The node array is now reused between checks instead of allocated per keystroke, and the " +
-	"text arrives as bytes, not as a JS string copied twice. A lower GOGC was measured (25 instead of 100: 4 MB less at 10 MB, " +
-	"for 10-25% of the speed) and not kept. It would take a smaller node representation in scan (28 bytes a value today), or no " +
-	"node array at all (validating during the scan)."
+const missedMemory = "Go's wasm memory only grows, so its peak is the largest check's live heap plus what the collector " +
+	"lets pile up plus pieces too small to reuse. Kept: a heap limit of three times the text plus 16 MB while checking " +
+	"(debug.SetMemoryLimit), node arrays and text buffers rounded up to size classes so that documents of similar size reuse " +
+	"each other's freed spans (internal/sizeclass), Result.Objects reserved at once, the node array reused between checks. " +
+	"Measured and not kept: lower limits (2× and 1.5×: a few MB less for many more collections) and freeing the buffers " +
+	"after each large check (more fragments, not fewer). The live set alone is about 2.5 times the text (the text, its " +
+	"28-byte-per-value node array, the result and its JSON), so 4× would take validating during the scan, with no node " +
+	"array for the whole document."
 
 // markdown renders the report as BENCHMARKS.md.
 func (r *report) markdown() string {
@@ -362,7 +369,7 @@ func (r *report) writeLoad(w writer) {
 
 func (r *report) writeEdits(w writer) {
 	w("\n## Edit → findings painted\n\n")
-	w("A pretty-printed, valid collection of each size in the editor; each keystroke (a real key event through the DevTools protocol) replaces the first letter of a `status` value past the middle with the other case, so each one adds or removes a finding. Times from the keydown's timestamp: *echo* is the frame that shows the character, *painted* the frame after the findings panel and lint marks show the new check (requestAnimationFrame, then a task). *Check start* is when the page called opcheck (on the page or by posting to its worker), so *painted − check start* is the check and the painting without the page's debounce. *Longest task* is the longest main-thread task (Long Tasks API, ≥ 50 ms) between keydown and paint.\n\n")
+	w("A pretty-printed, valid collection of each size in the editor; each keystroke (a real key event through the DevTools protocol) replaces the first letter of a `status` value past the middle with the other case, so each one adds or removes a finding. Times from the keydown's timestamp: *echo* is the frame that shows the character, *painted* the first frame after the findings panel and lint marks show the new check (requestAnimationFrame, then a task): the echo's own frame when the check ran before it. *Check start* is when the page called opcheck (on the page or by posting to its worker), so *painted − check start* is the check and the painting without the page's debounce. *Longest task* is the longest main-thread task (Long Tasks API, ≥ 50 ms) between keydown and paint.\n\n")
 	w("| Size | Bytes | Keystrokes | Echo p50 / p95 | Painted p50 / p95 | Check start p50 | Painted − check start p50 / p95 | Longest task |\n|---|---:|---:|---:|---:|---:|---:|---:|\n")
 	for i := range r.Edits {
 		e := &r.Edits[i]

@@ -226,19 +226,23 @@ function armEdit(pos) {
     const timer = setTimeout(() => reject(new Error("no findings painted within 20 s of the keystroke")), 20_000);
     window.addEventListener("keydown", (e) => {
       const t0 = e.timeStamp;
-      // The edit marks the panel stale synchronously; the frame after that shows the character.
+      // The edit marks the panel stale synchronously; the frame after that
+      // shows the character. The findings are painted by the first frame
+      // after the panel stops being stale: the echo's own frame when the
+      // check ran before it, a later one otherwise.
+      let painted;
       const echo = new Promise((res) => {
         const mo = new MutationObserver(() => {
           if (panel.classList.contains("stale")) {
             mo.disconnect();
+            painted = settled().then(afterPaint);
             afterPaint().then(res);
           }
         });
         mo.observe(panel, { attributes: true, attributeFilter: ["class"] });
       });
       echo.then(async (echoAt) => {
-        await settled();
-        const paintedAt = await afterPaint();
+        const paintedAt = await painted;
         clearTimeout(timer);
         lto.disconnect();
         const during = longTasks.filter((t) => t.startTime + t.duration >= t0 && t.startTime <= paintedAt);
