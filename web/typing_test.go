@@ -135,9 +135,15 @@ func TestVeryLongTextIsShownPlain(t *testing.T) {
 	if highlighted() {
 		t.Error("a text of a million characters is highlighted")
 	}
+	if status := p.text("#status"); !strings.Contains(status, "Syntax colours are off") {
+		t.Errorf("status %q does not say why the long text has no colours", status)
+	}
 	p.setText(`{"status": "Running"}`)
 	p.waitChecked()
 	if !highlighted() {
 		t.Error("a short text after a long one is not highlighted again")
+	}
+	if status := p.text("#status"); strings.Contains(status, "colours") {
+		t.Errorf("status %q still speaks of colours for a short text", status)
 	}
 }

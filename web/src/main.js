@@ -3,7 +3,7 @@
 // with textContent, never as HTML.
 
 import { Checker, FRAME_MS, CHEAP_MS } from "./checker.js";
-import { createEditor, replaceAll, showFindings, selectRange, findingsField, nextDiagnostic, previousDiagnostic, setJSONLanguage } from "./editor.js";
+import { createEditor, replaceAll, showFindings, selectRange, findingsField, nextDiagnostic, previousDiagnostic, setJSONLanguage, PLAIN_LENGTH } from "./editor.js";
 import { bytesToPositions } from "./positions.js";
 import { locate, lintDiagnostics, renderPanel, countBySeverity, countsText } from "./findings.js";
 import { renderSummary, shortType } from "./summary.js";
@@ -271,7 +271,8 @@ function showResult(run, doc) {
   const n = countBySeverity(result.diagnostics || []);
   ui.counts.textContent = String(findings.length);
   ui.counts.dataset.errors = String(n.error);
-  ui.status.textContent = `Checked in ${Math.max(1, Math.round(ms))} ms${background ? " (in the background)" : ""}: ${countsText(n)}.`;
+  const plain = view.state.doc.length >= PLAIN_LENGTH ? ` Syntax colours are off for a text this long (${PLAIN_LENGTH.toLocaleString("en")} characters or more), to keep typing fast.` : "";
+  ui.status.textContent = `Checked in ${Math.max(1, Math.round(ms))} ms${background ? " (in the background)" : ""}: ${countsText(n)}.${plain}`;
   ui.infoKind.textContent = result.kind || "–";
   ui.infoApi.textContent = result.api || ui.api.value;
   const types = [...new Set((result.types || (result.objects || []).map((o) => o.type)).map(shortType))];
