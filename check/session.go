@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode/utf8"
 	"unsafe"
+
+	"opcheck/scan"
 )
 
 // Change replaces Length bytes at Offset of a text with Text. Offsets are
@@ -95,6 +97,44 @@ func (s *Session) Apply(changes []Change) (*Result, error) {
 		}
 	}
 	return s.validate(), nil
+}
+
+// ApplyUTF16 is Apply for changes counted as a browser's editor counts
+// them: Offset and Length in UTF-16 code units rather than bytes, each
+// Offset in the text as the changes before it left it, in ascending order
+// (as CodeMirror's ChangeSet.iterChanges lists them). It converts them to
+// bytes in one pass over the text up to the last change. A change out of
+// order, past the end, or starting or ending inside a surrogate pair is an
+// error, and leaves the text as it was.
+func (s *Session) ApplyUTF16(changes []Change) (*Result, error) {
+	if !s.loaded {
+		return nil, errors.New("apply: no text to change; call Check first")
+	}
+	// Where each change starts and ends in the text before any of them.
+	pos := make([]int, 2*len(changes))
+	shift, end := 0, 0
+	for i, c := range changes {
+		from := c.Offset - shift
+		if c.Length < 0 || from < end {
+			return nil, errors.New("apply: change " + strconv.Itoa(i) + " is not after the one before it, or has a negative length")
+		}
+		pos[2*i], pos[2*i+1] = from, from+c.Length
+		end = from + c.Length
+		shift += scan.UTF16Len(c.Text) - c.Length
+	}
+	at := scan.UTF16ToBytes(s.text, pos)
+	bytes := make([]Change, len(changes))
+	shift = 0
+	for i, c := range changes {
+		from, to := at[2*i], at[2*i+1]
+		if from < 0 || to < 0 {
+			return nil, errors.New("apply: change " + strconv.Itoa(i) + " replaces [" + strconv.Itoa(pos[2*i]) + ", " +
+				strconv.Itoa(pos[2*i+1]) + "), which is not a range of whole characters of the " + strconv.Itoa(scan.UTF16Len(s.text)) + "-unit text")
+		}
+		bytes[i] = Change{Offset: from + shift, Length: to - from, Text: c.Text}
+		shift += len(c.Text) - (to - from)
+	}
+	return s.Apply(bytes)
 }
 
 // Text returns the current text. The caller must not modify it, and it
