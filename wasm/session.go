@@ -9,6 +9,7 @@ import (
 	"github.com/hack-pad/safejs"
 
 	"opcheck/check"
+	"opcheck/scan"
 	"opcheck/wasm/jsapi"
 )
 
@@ -43,27 +44,70 @@ func open(args []safejs.Value) (any, error) {
 		}
 	}
 	lean = !withObjects
-	return sessionAnswer(session.Check(src, opts))
+	return sessionAnswer(session.Check(src, opts), "")
 }
 
-// edit(changes) applies changes, an array of {offset, length, text}, in
-// order to the text of the last open, and returns open's result for the new
-// text. offset and length count UTF-8 bytes of the text as the changes
-// before left it; text is a string or a Uint8Array. When any change is
-// malformed or out of range, none is applied.
+// edit(changes, {units}) applies changes, an array of {offset, length,
+// text}, in order to the text of the last open, and returns open's result
+// for the new text. offset and length count UTF-8 bytes of the text as the
+// changes before left it, or with units: "utf-16" UTF-16 code units, as
+// the editor counts them (the changes then in ascending order); text is a
+// string or a Uint8Array. When any change is malformed or out of range,
+// none is applied. With units: "utf-16" and a text that is not all ASCII,
+// the result also carries positions: the UTF-16 positions of each
+// diagnostic's start and end, then its fix's start and end when it has
+// one, in the order of the diagnostics, so that the caller need not walk
+// the text to place them.
 func edit(args []safejs.Value) (any, error) {
-	if len(args) != 1 {
-		return nil, errors.New("want (changes), got " + strconv.Itoa(len(args)) + " arguments")
+	if len(args) < 1 || len(args) > 2 {
+		return nil, errors.New("want (changes, options?), got " + strconv.Itoa(len(args)) + " arguments")
 	}
 	changes, err := changesArg(args[0])
 	if err != nil {
 		return nil, err
 	}
-	r, err := session.Apply(changes)
+	units := ""
+	if len(args) == 2 {
+		if units, err = jsapi.StringOption(args[1], "units"); err != nil {
+			return nil, err
+		}
+	}
+	var r *check.Result
+	switch units {
+	case "", "utf-8":
+		r, err = session.Apply(changes)
+	case "utf-16":
+		r, err = session.ApplyUTF16(changes)
+	default:
+		return nil, errors.New(`unknown units "` + units + `": use "utf-8" or "utf-16"`)
+	}
 	if err != nil {
 		return nil, err
 	}
-	return sessionAnswer(r)
+	if units == "utf-16" && !session.ASCII() {
+		return sessionAnswer(r, positionsJSON(r.Diagnostics))
+	}
+	return sessionAnswer(r, "")
+}
+
+// positionsJSON is edit's "positions" member (with its trailing comma) for
+// the diagnostics of the session's text.
+func positionsJSON(ds []check.Diagnostic) string {
+	offsets := make([]int, 0, 4*len(ds))
+	for _, d := range ds {
+		offsets = append(offsets, d.Offset, d.Offset+d.Length)
+		if d.Fix != nil {
+			offsets = append(offsets, d.Fix.Offset, d.Fix.Offset+d.Fix.Length)
+		}
+	}
+	b := []byte(`"positions":[`)
+	for i, p := range scan.BytesToUTF16(session.Text(), offsets) {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, int64(p), 10)
+	}
+	return string(append(b, "],"...))
 }
 
 // objects() returns {ok: true, kind, api, objects} for the session's text as
@@ -82,10 +126,11 @@ func objects(args []safejs.Value) (any, error) {
 	return v, err
 }
 
-// sessionAnswer is open's and edit's result for r.
-func sessionAnswer(r *check.Result) (any, error) {
+// sessionAnswer is open's and edit's result for r, with the extra JSON
+// members in extra (each followed by a comma).
+func sessionAnswer(r *check.Result, extra string) (any, error) {
 	last = r
-	extra := `"ascii":` + strconv.FormatBool(session.ASCII()) + `,`
+	extra = `"ascii":` + strconv.FormatBool(session.ASCII()) + `,` + extra
 	if !lean {
 		return answer(r, extra)
 	}

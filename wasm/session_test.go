@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/hack-pad/safejs"
 
@@ -101,8 +102,11 @@ func TestEditArgumentErrors(t *testing.T) {
 		args    []any
 		wantErr string
 	}{
-		{"no arguments", nil, "want (changes)"},
-		{"two arguments", []any{[]any{}, []any{}}, "want (changes)"},
+		{"no arguments", nil, "want (changes, options?)"},
+		{"three arguments", []any{[]any{}, map[string]any{}, 1}, "want (changes, options?)"},
+		{"unknown units", []any{[]any{}, map[string]any{"units": "utf-32"}}, `unknown units "utf-32"`},
+		{"units not a string", []any{[]any{}, map[string]any{"units": 16}}, "units"},
+		{"utf-16 out of order", []any{[]any{change(4, 0, "x"), change(1, 0, "x")}, map[string]any{"units": "utf-16"}}, "apply: change 1"},
 		{"not an array", []any{map[string]any{"offset": 0}}, "want an array"},
 		{"a number in the array", []any{[]any{3}}, "change 0: want an object"},
 		{"null in the array", []any{[]any{nil}}, "change 0: want an object"},
@@ -222,4 +226,77 @@ func TestOpenWithoutObjects(t *testing.T) {
 			t.Errorf("%s: got ok=%v, want an error containing %q", tt.name, jstest.OK(t, v), tt.wantErr)
 		}
 	}
+}
+
+// TestEditUTF16 edits a text with astral and accented characters through
+// changes counted in UTF-16 units, as the page sends them: each result
+// must be validate's for the same text, and positions must place every
+// diagnostic and fix where the editor counts it.
+func TestEditUTF16(t *testing.T) {
+	session = check.NewSession()
+	text := `{"value": [` + strings.Replace(op, "%s", "Running", 1) + `, {"id": "😀é", "status": "running"}]}`
+	if v := jstest.Call(t, api, "open", text); !jstest.OK(t, v) || jstest.Bool(t, v, "ascii") {
+		t.Fatalf("open: ok %v, ascii %v", jstest.OK(t, v), jstest.Bool(t, v, "ascii"))
+	}
+	u16 := func(s string) int { return len(utf16.Encode([]rune(s))) }
+	steps := []struct {
+		name   string
+		change map[string]any
+		apply  func(string) string
+	}{
+		{"after the emoji", change(u16(text[:strings.Index(text, "é")]), 1, "è"), func(s string) string { return strings.Replace(s, "é", "è", 1) }},
+		{"an emoji before the first finding", change(1, 0, "🎉"), func(s string) string { return s[:1] + "🎉" + s[1:] }},
+		{"fix the finding", change(u16(text[:strings.Index(text, "running")])+2, 1, "R"), func(s string) string { return strings.Replace(s, `"running"`, `"Running"`, 1) }},
+	}
+	for _, step := range steps {
+		text = step.apply(text)
+		got := jstest.Call(t, api, "edit", []any{step.change}, map[string]any{"units": "utf-16"})
+		if !jstest.OK(t, got) {
+			t.Fatalf("%s: %s", step.name, jstest.Str(t, got, "error.message"))
+		}
+		// The positions, read before stringify compares the rest.
+		n, err := got.Get("positions")
+		if err != nil {
+			t.Fatal(err)
+		}
+		positions := ints(t, n)
+		if err := got.Delete("positions"); err != nil {
+			t.Fatal(err)
+		}
+		want := jstest.Call(t, api, "validate", text)
+		if g, w := stringify(t, got), stringify(t, want); g != w {
+			t.Fatalf("%s: edit's result differs from validate's:\nedit:     %s\nvalidate: %s", step.name, g, w)
+		}
+		r := check.Validate([]byte(text), nil)
+		var wantPos []int
+		for _, d := range r.Diagnostics {
+			wantPos = append(wantPos, u16(text[:d.Offset]), u16(text[:d.Offset+d.Length]))
+			if d.Fix != nil {
+				wantPos = append(wantPos, u16(text[:d.Fix.Offset]), u16(text[:d.Fix.Offset+d.Fix.Length]))
+			}
+		}
+		if !slices.Equal(positions, wantPos) {
+			t.Errorf("%s: positions %v, want %v", step.name, positions, wantPos)
+		}
+	}
+}
+
+// ints reads a JavaScript array of integers.
+func ints(t *testing.T, v safejs.Value) []int {
+	t.Helper()
+	n, err := v.Length()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := make([]int, n)
+	for i := range out {
+		e, err := v.Index(i)
+		if err == nil {
+			out[i], err = e.Int()
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return out
 }
