@@ -5,10 +5,11 @@
 // The worker's copy is a session (opcheck.open, opcheck.edit): the page
 // sends the whole text once, then only the editor's changes, which the
 // session applies and checks again, incrementally where it can. Changes
-// travel in UTF-8 byte offsets, which equal the editor's UTF-16 positions
-// only while the text is all ASCII; any other text, and any doubt (an
-// error, a new worker, other options, a text loaded from outside), makes the
-// next check send the whole text again. One message is in flight at a
+// travel in the editor's own UTF-16 positions, which the session converts
+// to bytes; for a text that is not all ASCII, the worker answers with the
+// findings' positions too. Any doubt (an error, a new worker, other
+// options, a text loaded from outside) makes the next check send the whole
+// text again. One message is in flight at a
 // time: what changes meanwhile waits and goes with the next message, so no
 // change is lost and no run is cancelled.
 
@@ -32,8 +33,6 @@ const BYTES_THRESHOLD = 32_768;
 
 /** What the tools module is called in messages. */
 const TOOLS_WHAT = "the formatting and sharing tools";
-
-const ASCII = /^[\x00-\x7f]*$/;
 
 /** clampTo converts byte offsets of an ASCII text of this length: they are positions. */
 function clampTo(length) {
@@ -242,25 +241,21 @@ export class Checker {
 
   /**
    * editsFor returns the changes that turn the session's text into doc, as
-   * {offset, length, text} in ascending order, each offset counted in the
-   * text the changes before it made (CodeMirror's fromB, and toA - fromA
-   * units replaced). It returns null when they cannot be sent as bytes:
-   * the session is not known to hold base, either text is not all ASCII,
-   * or the options differ.
+   * {offset, length, text} in ascending order, in UTF-16 units, each offset
+   * counted in the text the changes before it made (CodeMirror's fromB, and
+   * toA - fromA units replaced). It returns null when the session is not
+   * known to hold base, or the options differ.
    */
   editsFor(doc, key) {
     const c = this.copy;
-    if (!c.base || !c.ascii || c.options !== key || c.head !== doc) return null;
+    if (!c.base || c.options !== key || c.head !== doc) return null;
     const out = [];
-    let ascii = true;
     if (c.pending) {
       c.pending.iterChanges((fromA, toA, fromB, toB, inserted) => {
-        const text = inserted.toString();
-        if (ascii && !ASCII.test(text)) ascii = false;
-        out.push({ offset: fromB, length: toA - fromA, text });
+        out.push({ offset: fromB, length: toA - fromA, text: inserted.toString() });
       });
     }
-    return ascii ? out : null;
+    return out;
   }
 
   /** send posts the waiting request to wk when it is started and idle: the changes when it can, else the whole text. */
@@ -277,7 +272,7 @@ export class Checker {
     c.pending = null;
     c.options = key;
     wk.busy = { ...req, id, edit: !!changes, t0: performance.now() };
-    if (changes) wk.w.postMessage({ type: "edit", id, changes, objects: req.objects });
+    if (changes) wk.w.postMessage({ type: "edit", id, changes, units: "utf-16", objects: req.objects });
     else wk.w.postMessage({ type: "open", id, text: req.doc.toString(), options: req.options, objects: req.objects });
   }
 

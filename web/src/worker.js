@@ -2,7 +2,7 @@
 // a large document never blocks typing. It holds the text in the validator's
 // session. The page sends the compiled module once ("init"), then either
 // the whole text ("open": a string, encoded here, off the page's thread) or
-// the editor's changes since the last message ("edit", in bytes), one
+// the editor's changes since the last message ("edit", in UTF-16 units), one
 // message at a time; each is answered with a "result" carrying its id.
 // Results list the objects the checker found only when the page asks
 // (objects: true) or needs them to find the JSON in other input forms:
@@ -42,6 +42,18 @@ function open(msg) {
   return { result, positions };
 }
 
+/**
+ * edit applies the editor's changes to the session. For a text that is not
+ * all ASCII the checker places the diagnostics in editor positions itself
+ * (positions), which travel beside the result.
+ */
+function edit(msg) {
+  const result = withObjects(call(checker.ns, "edit", msg.changes, { units: msg.units || "utf-8" }), msg.objects);
+  const positions = result.positions;
+  delete result.positions;
+  return { result, positions };
+}
+
 self.onmessage = async (event) => {
   const msg = event.data;
   if (msg.type === "init") {
@@ -59,7 +71,7 @@ self.onmessage = async (event) => {
   let answer;
   if (!checker) answer = { result: notRunning };
   else if (msg.type === "open") answer = open(msg);
-  else if (msg.type === "edit") answer = { result: withObjects(call(checker.ns, "edit", msg.changes), msg.objects) };
+  else if (msg.type === "edit") answer = edit(msg);
   else return;
   self.postMessage({ type: "result", id: msg.id, ...answer });
 };
