@@ -105,3 +105,35 @@ func TestSameID(t *testing.T) {
 		}
 	}
 }
+
+func TestSmallInt(t *testing.T) {
+	tests := []struct {
+		raw    string
+		want   int64
+		wantOK bool
+	}{
+		{"0", 0, true}, {"42", 42, true}, {"-7", -7, true},
+		{"999999999999999999", 999999999999999999, true}, // 18 digits
+		{"-999999999999999999", -999999999999999999, true},
+		{"1000000000000000000", 0, false}, // 19 digits: left to strconv
+		{"", 0, false}, {"-", 0, false}, {"+5", 0, false}, {"1.5", 0, false}, {"1e3", 0, false}, {"--1", 0, false},
+	}
+	for _, tt := range tests {
+		got, ok := smallInt([]byte(tt.raw))
+		if got != tt.want || ok != tt.wantOK {
+			t.Errorf("smallInt(%q) = %d, %v; want %d, %v", tt.raw, got, ok, tt.want, tt.wantOK)
+		}
+	}
+}
+
+// TestPrimitivesExist guards primitive's dispatch by identity: a name
+// graph does not know would leave its variable nil, and every value of
+// that type unchecked.
+func TestPrimitivesExist(t *testing.T) {
+	for i, p := range []*graph.Type{edmString, edmBoolean, edmByte, edmSByte, edmInt16, edmInt32, edmInt64, edmDouble, edmSingle,
+		edmDecimal, edmGuid, edmDateTimeOffset, edmDuration, edmDate, edmTimeOfDay} {
+		if p == nil {
+			t.Errorf("primitive %d of the list is not one graph knows", i)
+		}
+	}
+}

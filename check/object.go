@@ -152,7 +152,10 @@ func (c *checker) property(m int, key string, t *graph.Type, seen *seenSet, at i
 	defer c.pop()
 	all := t.AllProperties()
 	for k := range all {
-		if all[k].Name == key {
+		// Names of one length mostly differ in their first byte: comparing
+		// it first saves most calls to the runtime's comparison, which are
+		// dear in wasm.
+		if n := all[k].Name; len(n) == len(key) && (len(key) == 0 || n[0] == key[0]) && n == key {
 			seen.add(k)
 			c.value(m, &all[k])
 			return

@@ -60,6 +60,17 @@ func memberList(t *graph.Type) string {
 	return strings.Join(t.Members, ", ")
 }
 
+// The shared Edm primitive types, which every property's Type points at:
+// primitive dispatches on them by identity, since comparing type names
+// calls the runtime for every value, which is dear in wasm.
+var (
+	edmString, edmBoolean                           = graph.Primitive("Edm.String"), graph.Primitive("Edm.Boolean")
+	edmByte, edmSByte, edmInt16, edmInt32, edmInt64 = graph.Primitive("Edm.Byte"), graph.Primitive("Edm.SByte"), graph.Primitive("Edm.Int16"), graph.Primitive("Edm.Int32"), graph.Primitive("Edm.Int64")
+	edmDouble, edmSingle, edmDecimal                = graph.Primitive("Edm.Double"), graph.Primitive("Edm.Single"), graph.Primitive("Edm.Decimal")
+	edmGuid, edmDateTimeOffset, edmDuration         = graph.Primitive("Edm.Guid"), graph.Primitive("Edm.DateTimeOffset"), graph.Primitive("Edm.Duration")
+	edmDate, edmTimeOfDay                           = graph.Primitive("Edm.Date"), graph.Primitive("Edm.TimeOfDay")
+)
+
 // primitive checks a value of an Edm primitive type.
 func (c *checker) primitive(e int, p *graph.Property) {
 	n := &c.doc.Nodes[e]
@@ -81,28 +92,34 @@ func (c *checker) primitive(e int, p *graph.Property) {
 		}
 		c.reportNode(Error, "wrong-type", e, msg, fix)
 	}
-	switch name {
-	case "Edm.String":
+	switch t := p.Type; t {
+	case edmString:
 		if n.Kind != scan.String {
 			wrong("a string")
 			return
 		}
 		c.placeholderString(e)
-	case "Edm.Boolean":
+	case edmBoolean:
 		if n.Kind != scan.True && n.Kind != scan.False {
 			wrong("true or false")
 		}
-	case "Edm.Byte", "Edm.SByte", "Edm.Int16", "Edm.Int32", "Edm.Int64":
+	case edmByte, edmSByte, edmInt16, edmInt32, edmInt64:
 		if n.Kind != scan.Number {
-			if name == "Edm.Int64" && n.Kind == scan.String && isInteger(c.doc.Text(e)) {
+			if t == edmInt64 && n.Kind == scan.String && isInteger(c.doc.Text(e)) {
 				return // IEEE754Compatible=true writes Int64 as strings
 			}
 			wrong("a number")
 			return
 		}
+		r := intRange(name)
+		if v, ok := smallInt(c.doc.Raw(e)); ok {
+			if v < r[0] || v > r[1] {
+				c.outOfRange(e, p, r, string(c.doc.Raw(e)))
+			}
+			return
+		}
 		raw := string(c.doc.Raw(e))
 		v, err := strconv.ParseInt(raw, 10, 64)
-		r := intRange(name)
 		switch {
 		case err != nil && strings.ContainsAny(raw, ".eE"):
 			f, ferr := strconv.ParseFloat(raw, 64)
@@ -110,14 +127,14 @@ func (c *checker) primitive(e int, p *graph.Property) {
 			case ferr == nil && f != math.Trunc(f):
 				c.reportNode(Error, "wrong-type", e, `"`+p.Name+`" is `+name+`: expected a whole number, found `+shortNumber(raw), nil)
 			case ferr != nil || f < float64(r[0]) || f > float64(r[1]):
-				c.reportNode(Error, "out-of-range", e, `"`+p.Name+`" is `+name+`, which holds `+strconv.FormatInt(r[0], 10)+` to `+strconv.FormatInt(r[1], 10)+`; `+shortNumber(raw)+` is out of range`, nil)
+				c.outOfRange(e, p, r, raw)
 			}
 		case err != nil || v < r[0] || v > r[1]:
-			c.reportNode(Error, "out-of-range", e, `"`+p.Name+`" is `+name+`, which holds `+strconv.FormatInt(r[0], 10)+` to `+strconv.FormatInt(r[1], 10)+`; `+shortNumber(raw)+` is out of range`, nil)
+			c.outOfRange(e, p, r, raw)
 		}
-	case "Edm.Double", "Edm.Single", "Edm.Decimal":
+	case edmDouble, edmSingle, edmDecimal:
 		if n.Kind == scan.String {
-			if s := c.doc.Text(e); name != "Edm.Decimal" && (s == "NaN" || s == "INF" || s == "-INF") {
+			if s := c.doc.Text(e); t != edmDecimal && (s == "NaN" || s == "INF" || s == "-INF") {
 				return
 			}
 		}
@@ -125,26 +142,26 @@ func (c *checker) primitive(e int, p *graph.Property) {
 			wrong("a number")
 			return
 		}
-		if _, err := strconv.ParseFloat(string(c.doc.Raw(e)), 64); err != nil && name != "Edm.Decimal" {
+		if _, err := strconv.ParseFloat(string(c.doc.Raw(e)), 64); err != nil && t != edmDecimal {
 			c.reportNode(Error, "out-of-range", e, `"`+p.Name+`" is `+name+`, and `+shortNumber(string(c.doc.Raw(e)))+` is beyond its range`, nil)
 		}
-	case "Edm.Guid", "Edm.DateTimeOffset", "Edm.Duration", "Edm.Date", "Edm.TimeOfDay":
+	case edmGuid, edmDateTimeOffset, edmDuration, edmDate, edmTimeOfDay:
 		if n.Kind != scan.String {
 			wrong("a string")
 			return
 		}
 		s := c.doc.Text(e)
 		ok, example := true, ""
-		switch name {
-		case "Edm.Guid":
+		switch t {
+		case edmGuid:
 			ok, example = isGUID(s), "0b5e4e4a-3c5f-4b4e-9d7a-2f6c1e8a9b10"
-		case "Edm.DateTimeOffset":
+		case edmDateTimeOffset:
 			ok, example = isDateTimeOffset(s), "2026-11-26T10:15:02.118Z"
-		case "Edm.Duration":
+		case edmDuration:
 			ok, example = isDuration(s), "PT1M30S"
-		case "Edm.Date":
+		case edmDate:
 			ok, example = len(s) == 10 && isDateTimeOffset(s+"T00:00Z"), "2026-11-26"
-		case "Edm.TimeOfDay":
+		case edmTimeOfDay:
 			ok, example = isDateTimeOffset("2000-01-01T"+s+"Z"), "10:15:02"
 		}
 		if !ok {
@@ -170,6 +187,37 @@ func (c *checker) placeholderString(e int) {
 	if what, ok := placeholder(s); ok {
 		c.reportNode(Warning, "placeholder", e, quoteShort(s)+` looks like a documentation placeholder (`+what+`), not a real value`, nil)
 	}
+}
+
+// outOfRange reports integer node e, written raw, as outside r, the range
+// of p's type.
+func (c *checker) outOfRange(e int, p *graph.Property, r [2]int64, raw string) {
+	c.reportNode(Error, "out-of-range", e, `"`+p.Name+`" is `+p.Type.Name+`, which holds `+strconv.FormatInt(r[0], 10)+` to `+
+		strconv.FormatInt(r[1], 10)+`; `+shortNumber(raw)+` is out of range`, nil)
+}
+
+// smallInt reads raw as a decimal integer of at most 18 digits, which
+// cannot overflow: the common case, without strconv's generality (which
+// is slow in wasm). Anything else is left to strconv.
+func smallInt(raw []byte) (int64, bool) {
+	neg := len(raw) > 0 && raw[0] == '-'
+	if neg {
+		raw = raw[1:]
+	}
+	if len(raw) == 0 || len(raw) > 18 {
+		return 0, false
+	}
+	var v int64
+	for _, c := range raw {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = v*10 + int64(c-'0')
+	}
+	if neg {
+		v = -v
+	}
+	return v, true
 }
 
 func isInteger(s string) bool {

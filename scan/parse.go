@@ -745,7 +745,10 @@ func (p *parser) findDuplicate(obj uint32, key []byte) {
 		nd := &p.nodes[j]
 		if plain && nd.Flags&KeyEscaped == 0 && src[nd.KeyStart] == '"' {
 			// The common case: two names without escapes, compared as written.
-			if nd.KeyEnd-nd.KeyStart == n && string(src[nd.KeyStart:nd.KeyEnd]) == string(src[p.keyStart:p.keyEnd]) {
+			// Lengths first, then the first byte after the quote: most
+			// names differ there, without a call to compare them whole.
+			if nd.KeyEnd-nd.KeyStart == n && src[nd.KeyStart+1] == src[p.keyStart+1] &&
+				string(src[nd.KeyStart:nd.KeyEnd]) == string(src[p.keyStart:p.keyEnd]) {
 				p.reportDuplicate(j)
 				return
 			}
