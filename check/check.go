@@ -107,7 +107,9 @@ type checker struct {
 	ptr       []token // the JSON Pointer of the value being checked, unescaped
 	pbuf      []byte  // reused to write pointers out
 	truncated bool    // a docs block marked truncated: absent properties are fine
-	resource  bool    // a docs resource block: type names stand in for values
+	types     [8]typeHit
+	nextType  int  // the entry of types to replace next
+	resource  bool // a docs resource block: type names stand in for values
 
 	trace *trace // what a Session keeps of this check, or nil
 }

@@ -17,6 +17,43 @@ func (c *checker) typeOf(i int, want *graph.Type) *graph.Type {
 	return c.typeAt(c.doc.Member(i, "@odata.type"), want)
 }
 
+// notTypeAnnotation reports, from member m's name as written, that it
+// cannot end in "@odata.type": most names are ruled out by two bytes,
+// without decoding them. Escaped and recovered names are left to the
+// caller.
+func notTypeAnnotation(d *scan.Doc, m int) bool {
+	n := &d.Nodes[m]
+	if n.Flags&scan.KeyEscaped != 0 || n.KeyEnd == 0 {
+		return false
+	}
+	raw := d.Src[n.KeyStart:n.KeyEnd]
+	k := len(raw)
+	return k > 0 && raw[k-1] == '"' && (k < len(`"@odata.type"`) || raw[k-2] != 'e' || raw[k-6] != '.')
+}
+
+// lookupType is c.model.Type(name), remembering the last few names: a
+// collection names a handful of types thousands of times, and a map lookup
+// hashes the whole name, which is slow in wasm.
+func (c *checker) lookupType(name string) *graph.Type {
+	for i := range c.types {
+		if h := &c.types[i]; h.t != nil && h.name == name {
+			return h.t
+		}
+	}
+	t := c.model.Type(name)
+	if t != nil {
+		c.types[c.nextType] = typeHit{name, t}
+		c.nextType = (c.nextType + 1) % len(c.types)
+	}
+	return t
+}
+
+// typeHit is one name lookupType remembers.
+type typeHit struct {
+	name string
+	t    *graph.Type
+}
+
 // typeAt is typeOf for an object whose "@odata.type" member is node at
 // (-1: none).
 func (c *checker) typeAt(at int, want *graph.Type) *graph.Type {
@@ -32,7 +69,7 @@ func (c *checker) typeAt(at int, want *graph.Type) *graph.Type {
 	}
 	raw := d.Text(at)
 	name := trimType(raw)
-	t := c.model.Type(name)
+	t := c.lookupType(name)
 	if t == nil && !strings.Contains(name, ".") {
 		if q := c.model.Type("microsoft.graph." + name); q != nil {
 			c.reportNode(Error, "odata-type-invalid", at, `"@odata.type" must name the type with its namespace: "#`+q.Name+`"`,
@@ -98,6 +135,9 @@ func (c *checker) object(i int, want *graph.Type) *graph.Type {
 	at := -1
 	var typed map[string]int
 	for m := i + 1; m < int(d.Nodes[i].Next); m = int(d.Nodes[m].Next) {
+		if notTypeAnnotation(d, m) {
+			continue
+		}
 		if name, ok := strings.CutSuffix(d.Key(m), "@odata.type"); ok {
 			if name == "" {
 				if at < 0 {
