@@ -14,23 +14,7 @@ import (
 // time.
 
 // UTF16Len returns the length of b in UTF-16 code units.
-func UTF16Len(b []byte) int {
-	u := 0
-	for i := 0; i < len(b); {
-		if i+8 <= len(b) && binary.LittleEndian.Uint64(b[i:])&highs == 0 {
-			i, u = i+8, u+8
-			continue
-		}
-		if b[i] < utf8.RuneSelf {
-			i, u = i+1, u+1
-			continue
-		}
-		r, n := utf8.DecodeRune(b[i:])
-		i += n
-		u += unitsOf(r)
-	}
-	return u
-}
+func UTF16Len(b []byte) int { return BytesToUTF16(b, []int{len(b)})[0] }
 
 func unitsOf(r rune) int {
 	if r >= 0x10000 {
