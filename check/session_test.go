@@ -368,19 +368,28 @@ func TestSessionLimits(t *testing.T) {
 			item := bytes.Index(text[start+1:], []byte(`{"id"`)) + start + 1 - start // the length of an item and its separator
 			for i, st := range tt.steps {
 				c := Change{Offset: start + 5*item + st.at, Length: st.del, Text: []byte(st.text)}
-				before := s.items
-				r, err := s.Apply([]Change{c})
-				if err != nil {
-					t.Fatal(err)
-				}
-				text = applyNaive(text, []Change{c})
-				sameAsValidate(t, s, r, text, nil, "step "+strconv.Itoa(i))
-				if got := s.items > before; got != st.wantItem {
+				var got bool
+				text, got = applyStep(t, s, text, c, "step "+strconv.Itoa(i))
+				if got != st.wantItem {
 					t.Errorf("step %d: checked item by item: %v, want %v", i, got, st.wantItem)
 				}
 			}
 		})
 	}
+}
+
+// applyStep applies c through s and to text, holds the session's result to
+// Validate's for the new text, and reports whether the item path ran.
+func applyStep(t *testing.T, s *Session, text []byte, c Change, what string) ([]byte, bool) {
+	t.Helper()
+	before := s.items
+	r, err := s.Apply([]Change{c})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text = applyNaive(text, []Change{c})
+	sameAsValidate(t, s, r, text, nil, what)
+	return text, s.items > before
 }
 
 // TestSessionDepth nests an item's arrays up to scan.MaxDepth, counting
@@ -396,14 +405,9 @@ func TestSessionDepth(t *testing.T) {
 	text := bytes.Clone(src)
 	for i, wantItem := range []bool{true, false} {
 		c := Change{Offset: mid + i, Text: []byte("[]")} // inside the last one
-		before := s.items
-		r, err := s.Apply([]Change{c})
-		if err != nil {
-			t.Fatal(err)
-		}
-		text = applyNaive(text, []Change{c})
-		sameAsValidate(t, s, r, text, nil, "step "+strconv.Itoa(i))
-		if got := s.items > before; got != wantItem {
+		var got bool
+		text, got = applyStep(t, s, text, c, "step "+strconv.Itoa(i))
+		if got != wantItem {
 			t.Errorf("step %d: checked item by item: %v, want %v", i, got, wantItem)
 		}
 	}
