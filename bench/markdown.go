@@ -241,12 +241,13 @@ const missedBlocked = "No main-thread task of 50 ms or more is left at any size:
 
 const missedMemory = "Go's wasm memory only grows, so its peak is the largest check's live heap plus what the collector " +
 	"lets pile up plus pieces too small to reuse. Kept: a heap limit of three times the text plus 16 MB while checking " +
-	"(debug.SetMemoryLimit), node arrays and text buffers rounded up to size classes so that documents of similar size reuse " +
-	"each other's freed spans (internal/sizeclass), Result.Objects reserved at once, the node array reused between checks. " +
-	"Measured and not kept: lower limits (2× and 1.5×: a few MB less for many more collections) and freeing the buffers " +
-	"after each large check (more fragments, not fewer). The live set alone is about 2.5 times the text (the text, its " +
-	"28-byte-per-value node array, the result and its JSON), so 4× would take validating during the scan, with no node " +
-	"array for the whole document."
+	"(debug.SetMemoryLimit), a collection before each check of 4 MB or more, node arrays and text buffers rounded up to size " +
+	"classes so that documents of similar size reuse each other's freed spans (internal/sizeclass), Result.Objects reserved " +
+	"at once, the node array reused between checks. Measured under Node on the same documents and not kept: a limit of " +
+	"twice the text reaches about 4× but costs a fifth more time per large check (about 100 collections instead of 24), " +
+	"and the result moves erratically with the limit (1.75× gave more memory than 2×), because what remains is " +
+	"fragmentation. The live set alone is about 2.5 times the text (the text, its 28-byte-per-value node array, the result " +
+	"and its JSON), so a sure 4× would take validating during the scan, with no node array for the whole document."
 
 // markdown renders the report as BENCHMARKS.md.
 func (r *report) markdown() string {
