@@ -152,8 +152,10 @@ func (r *report) budgets() []budget {
 func (r *report) missedRatio(size int) string {
 	s := "Tried, and kept: one scan of the bytes into a node array that is reused between checks (scan.Doc.Release), a walk " +
 		"that allocates nothing per object or member, lines and columns counted eight bytes at a time, strings ruled out as " +
-		"placeholders on their bytes before decoding, the text passed as a Uint8Array from TextEncoder, and the result handed " +
-		"back as JSON bytes that the page parses in one call. Measured and dropped: wasm-opt -O3 (binaryen 108) and " +
+		"placeholders on their bytes before decoding, primitive types dispatched by identity rather than by name, small " +
+		"integers parsed without strconv, the last few @odata.type names remembered (each of these found with Node's CPU " +
+		"profile of the wasm benchmarks, where every call into the runtime is dear), the text passed as a Uint8Array from " +
+		"TextEncoder, and the result handed back as JSON bytes that the page parses in one call. Measured and dropped: wasm-opt -O3 (binaryen 108) and " +
 		"profile-guided inlining (a native CPU profile as default.pgo), neither faster beyond the noise under Node. "
 	floor, validate, native := r.wasmMedian("GJSONValid/"), r.wasmMedian("Validate/"), r.nativeMedian("Validate/")
 	ajv := r.ajvMedian(size)
