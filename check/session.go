@@ -36,6 +36,9 @@ type Session struct {
 	tr trace
 	// items counts the Apply calls answered by checking a single item.
 	items int
+	// current is true while res is the result for text: false from the
+	// moment a change is spliced in until a check of the new text ends.
+	current bool
 }
 
 // NewSession returns a session that holds no text yet.
@@ -48,6 +51,7 @@ func (s *Session) Check(src []byte, opts *Options) *Result {
 	if opts != nil {
 		s.opts = *opts
 	}
+	s.current = false
 	if cap(s.text) < len(src) {
 		s.text = make([]byte, 0, grow(len(src)))
 	}
@@ -79,20 +83,25 @@ func (s *Session) Apply(changes []Change) (*Result, error) {
 		}
 		n += len(c.Text) - c.Length
 	}
+	if len(changes) == 0 && s.current {
+		return s.res, nil // nothing changed: the last result stands
+	}
 	k := s.itemOf(changes)
 	var was place
 	if k >= 0 {
 		was = s.before(k)
 	}
-	// Until a check of the new text, the trace describes an old one: should
-	// that check panic, the next Apply must not trust it.
+	// Until a check of the new text, the trace and the result describe an
+	// old one: should that check panic, the next Apply must not trust them.
 	s.tr.ok = false
+	s.current = false
 	for _, c := range changes {
 		s.splice(c)
 	}
 	if k >= 0 {
 		if r := s.recheck(k, len(s.text)-was.textLen, was); r != nil {
 			s.items++
+			s.current = true
 			return r, nil
 		}
 	}
@@ -153,6 +162,7 @@ func (s *Session) validate() *Result {
 		s.tr.ok = false
 	}
 	s.res = r
+	s.current = true
 	return r
 }
 

@@ -600,3 +600,25 @@ func FuzzSession(f *testing.F) {
 		}
 	})
 }
+
+// TestSessionEmptyApply: an Apply with no changes answers with the last
+// result itself, without checking the text again, and any change after it
+// is checked as usual.
+func TestSessionEmptyApply(t *testing.T) {
+	src := benchdoc.Generate(benchdoc.Collection, 4<<10, true, 1)
+	s := NewSession()
+	first := s.Check(src, nil)
+	again, err := s.Apply(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again != first {
+		t.Error("Apply(nil) checked the text again instead of answering with the last result")
+	}
+	text, _ := applyStep(t, s, bytes.Clone(src), Change{Offset: len(src) - 1, Text: []byte(" ")}, "a space before the last brace")
+	r, err := s.Apply([]Change{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameAsValidate(t, s, r, text, nil, "an empty Apply after a change")
+}
