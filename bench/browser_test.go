@@ -118,11 +118,12 @@ func TestBrowserBench(t *testing.T) {
 		if err != nil {
 			t.Fatalf("-wasm: %v", err)
 		}
-		rep.Wasm, err = parseNative(f)
+		rows, err := parseNative(f)
 		f.Close()
 		if err != nil {
 			t.Fatalf("-wasm: %v", err)
 		}
+		rep.Wasm = lastOfEach(rows)
 	}
 	if *loadFile != "" {
 		out, err := os.ReadFile(*loadFile)

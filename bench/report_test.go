@@ -241,3 +241,17 @@ func TestParseServerLoad(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+func TestLastOfEach(t *testing.T) {
+	rows := []nativeRow{{Name: "A", MBps: 1}, {Name: "B", MBps: 2}, {Name: "A", MBps: 3}, {Name: "C", MBps: 4}, {Name: "B", MBps: 5}}
+	got := lastOfEach(rows)
+	want := []nativeRow{{Name: "A", MBps: 3}, {Name: "B", MBps: 5}, {Name: "C", MBps: 4}}
+	if len(got) != len(want) {
+		t.Fatalf("got %+v, want %+v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("row %d: got %+v, want %+v", i, got[i], want[i])
+		}
+	}
+}
