@@ -80,3 +80,45 @@ func TestUTF16Conversions(t *testing.T) {
 		}
 	}
 }
+
+// FuzzUTF16 converts every offset of arbitrary bytes, valid UTF-8 or not,
+// both ways: nothing may panic, positions never decrease as offsets grow,
+// the start of each character (as utf8.DecodeRune cuts them) survives the
+// round trip, and an offset inside a character comes back as its start.
+func FuzzUTF16(f *testing.F) {
+	for _, s := range utf16Pieces {
+		f.Add([]byte(s + "x" + s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		offsets := make([]int, len(src)+3)
+		for i := range offsets {
+			offsets[i] = i - 1 // from -1 to two past the end
+		}
+		pos := BytesToUTF16(src, offsets)
+		n := UTF16Len(src)
+		for i := 1; i < len(pos); i++ {
+			if pos[i] < pos[i-1] || pos[i] > n {
+				t.Fatalf("%q: positions %v are not increasing within [0, %d]", src, pos, n)
+			}
+		}
+		back := UTF16ToBytes(src, pos)
+		start := 0 // the start of the character holding the offset
+		for i, off := range offsets {
+			if off < 0 || off > len(src) {
+				continue
+			}
+			if off == len(src) || off == start+runeLen(src[start:]) {
+				start = off
+			}
+			if back[i] != start {
+				t.Fatalf("%q: offset %d -> position %d -> offset %d, want %d", src, off, pos[i], back[i], start)
+			}
+		}
+	})
+}
+
+// runeLen is how many bytes utf8.DecodeRune takes at the start of b.
+func runeLen(b []byte) int {
+	_, n := utf8.DecodeRune(b)
+	return n
+}
