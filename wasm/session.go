@@ -44,7 +44,14 @@ func open(args []safejs.Value) (any, error) {
 		}
 	}
 	lean = !withObjects
-	return sessionAnswer(session.Check(src, opts), "")
+	r := session.Check(src, opts)
+	if cap(input) >= 1<<20 {
+		// The session keeps its own copy; a worker calls open once per
+		// pasted text and then only edit, so a large input buffer would
+		// only hold a second copy of the text for good.
+		input = nil
+	}
+	return sessionAnswer(r, "")
 }
 
 // edit(changes, {units}) applies changes, an array of {offset, length,

@@ -300,3 +300,22 @@ func ints(t *testing.T, v safejs.Value) []int {
 	}
 	return out
 }
+
+// TestOpenDropsLargeInput: after open of a long text only the session holds
+// it; the adapter's input buffer is let go rather than kept as a second copy.
+func TestOpenDropsLargeInput(t *testing.T) {
+	session = check.NewSession()
+	text := `{"value": [` + strings.Repeat(strings.Replace(op, "%s", "Running", 1)+",", 12000) + strings.Replace(op, "%s", "Running", 1) + `]}`
+	if len(text) < 1<<20 {
+		t.Fatalf("the text has %d bytes, want a megabyte or more", len(text))
+	}
+	if v := jstest.Call(t, api, "open", text); !jstest.OK(t, v) {
+		t.Fatalf("open: %s", jstest.Str(t, v, "error.message"))
+	}
+	if input != nil {
+		t.Errorf("input holds %d bytes after open, want it let go", cap(input))
+	}
+	if got := jstest.Call(t, api, "edit", []any{change(1, 0, " ")}); !jstest.OK(t, got) {
+		t.Errorf("edit after open: %s", jstest.Str(t, got, "error.message"))
+	}
+}
