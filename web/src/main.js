@@ -213,12 +213,19 @@ function validateNow() {
   runValidate();
 }
 
+/** BUSY_MS is how long a check in the worker may take before the status line says it is running. */
+const BUSY_MS = 150;
+let busyTimer = 0;
+
 async function runValidate() {
   cancelScheduled();
   if (!checker.ns) return; // checked once the checker is ready
   const seq = ++runSeq;
   const doc = view.state.doc;
-  if (checker.inWorker(doc.length)) ui.status.textContent = "Checking in the background…";
+  clearTimeout(busyTimer);
+  // An edit in a long text usually comes back in a few milliseconds: saying
+  // "Checking" at every key would only make the status line flicker.
+  if (checker.inWorker(doc.length)) busyTimer = setTimeout(() => { ui.status.textContent = "Checking in the background…"; }, BUSY_MS);
   const run = await checker.validate(doc, { api: ui.api.value }, currentView === "summary");
   if (run === null || seq !== runSeq || view.state.doc !== doc) return; // stale: a newer run follows
   showResult(run, doc);
@@ -251,6 +258,7 @@ function lastText() {
 
 /** showResult shows a check's run (see checker.js) of doc, the editor's Text it checked. */
 function showResult(run, doc) {
+  clearTimeout(busyTimer);
   const { result, ms, background } = run;
   ui.diagnostics.classList.remove("stale");
   markChecked();
