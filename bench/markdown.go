@@ -229,17 +229,18 @@ func missedPaint(size int) string {
 			"200 ms in wasm)."
 	}
 	return "Checks this cheap run in a microtask right after the keystroke, so the findings are shown in the same frame as " +
-		"the typed character: painted follows the echo. The echo itself is the floor: in this headless Chromium a key event " +
-		"sent through the DevTools protocol arrives just after a frame has started, so even a bare textarea shows its " +
-		"character 17-19 ms after the keydown (the floor row of the edit table). No page can paint findings before the " +
-		"character they are about; it would take a browser that delivers input earlier in its frame."
+		"the typed character: painted equals the echo, and the echo is where the time goes. A bare textarea in this headless " +
+		"Chromium echoes at the floor row's times (a key sent through the DevTools protocol), and this page's echo usually " +
+		"comes one frame later: CodeMirror applies the key about 4 ms after the keydown, and the frame that shows it, with " +
+		"the editor's own update, lands on the next vsync. Leaving the findings' DOM and lint marks out made no difference. " +
+		"It would take a lighter editor update per keystroke, or a browser that delivers input earlier in its frame."
 }
 
 const missedBlocked = "No main-thread task of 50 ms or more is left at any size: long texts stay in a worker that receives " +
 	"only the editor's changes, the findings list is built in slices, and texts of a million characters or more are shown " +
-	"without syntax highlighting (CodeMirror's parser ran 100 ms slices on the page for such texts). The echo is one frame " +
-	"plus the floor that a bare textarea shows in this browser (see the edit table); under one frame would take a browser " +
-	"that delivers DevTools key events earlier in its frame."
+	"without syntax colours (CodeMirror's parser ran 100 ms slices on the page for such texts). The echo is about one frame " +
+	"above the bare-textarea floor of this browser (see the edit table and the 100 KB line above); under one frame at p95 " +
+	"would take a lighter editor update per keystroke, and the floor itself comes close to a frame here."
 
 const missedMemory = "Go's wasm memory only grows, so its peak is the largest check's live heap plus what the collector " +
 	"lets pile up plus pieces too small to reuse. Kept: a heap limit of three times the text plus 16 MB while checking " +
