@@ -84,51 +84,49 @@ func graphDocFast(size int) []byte {
 	return append(out, "\n  ]\n}"...)
 }
 
-func BenchmarkParse(b *testing.B) {
+// forEachSize runs fn as a sub-benchmark on the document of every size,
+// with its bytes counted and its allocations reported.
+func forEachSize(b *testing.B, fn func(b *testing.B, src []byte)) {
 	for _, s := range benchSizes {
 		src := benchDoc(s.size)
 		b.Run(s.name, func(b *testing.B) {
 			b.SetBytes(int64(len(src)))
 			b.ReportAllocs()
-			for b.Loop() {
-				doc, issues := Parse(src)
-				if doc == nil || len(issues) != 0 {
-					b.Fatalf("got %v", describe(issues))
-				}
-			}
+			fn(b, src)
 		})
 	}
+}
+
+func BenchmarkParse(b *testing.B) {
+	forEachSize(b, func(b *testing.B, src []byte) {
+		for b.Loop() {
+			doc, issues := Parse(src)
+			if doc == nil || len(issues) != 0 {
+				b.Fatalf("got %v", describe(issues))
+			}
+		}
+	})
 }
 
 func BenchmarkEncodingJSONValid(b *testing.B) {
-	for _, s := range benchSizes {
-		src := benchDoc(s.size)
-		b.Run(s.name, func(b *testing.B) {
-			b.SetBytes(int64(len(src)))
-			b.ReportAllocs()
-			for b.Loop() {
-				if !json.Valid(src) {
-					b.Fatal("got invalid")
-				}
+	forEachSize(b, func(b *testing.B, src []byte) {
+		for b.Loop() {
+			if !json.Valid(src) {
+				b.Fatal("got invalid")
 			}
-		})
-	}
+		}
+	})
 }
 
 func BenchmarkEncodingJSONUnmarshal(b *testing.B) {
-	for _, s := range benchSizes {
-		src := benchDoc(s.size)
-		b.Run(s.name, func(b *testing.B) {
-			b.SetBytes(int64(len(src)))
-			b.ReportAllocs()
-			for b.Loop() {
-				var v any
-				if err := json.Unmarshal(src, &v); err != nil {
-					b.Fatal(err)
-				}
+	forEachSize(b, func(b *testing.B, src []byte) {
+		for b.Loop() {
+			var v any
+			if err := json.Unmarshal(src, &v); err != nil {
+				b.Fatal(err)
 			}
-		})
-	}
+		}
+	})
 }
 
 func TestBenchDocs(t *testing.T) {
