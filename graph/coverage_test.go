@@ -125,8 +125,8 @@ func TestTypeCounts(t *testing.T) {
 		api                   string
 		entity, complex, enum int
 	}{
-		{"v1.0", 17, 35, 8},
-		{"beta", 26, 42, 10},
+		{"v1.0", 19, 61, 20},
+		{"beta", 28, 71, 24},
 	}
 	for _, tt := range tests {
 		got := map[graph.Kind]int{}
@@ -317,8 +317,11 @@ func TestTypeFlags(t *testing.T) {
 		{"v1.0", "microsoft.graph.invitationParticipantInfo", graph.ComplexType, "", false, true, false},
 		{"v1.0", "microsoft.graph.callRecords.userIdentity", graph.ComplexType, "microsoft.graph.identity", false, true, false},
 		{"beta", "microsoft.graph.auditUserIdentity", graph.ComplexType, "microsoft.graph.userIdentity", false, true, false},
-		{"v1.0", "microsoft.graph.call", graph.EntityType, "microsoft.graph.entity", false, true, true},
-		{"v1.0", "microsoft.graph.participant", graph.EntityType, "microsoft.graph.entity", false, false, true},
+		{"v1.0", "microsoft.graph.call", graph.EntityType, "microsoft.graph.entity", false, true, false},
+		{"v1.0", "microsoft.graph.participant", graph.EntityType, "microsoft.graph.entity", false, false, false},
+		{"v1.0", "microsoft.graph.participantJoiningNotification", graph.EntityType, "microsoft.graph.entity", false, false, false},
+		{"beta", "microsoft.graph.participantJoiningResponse", graph.ComplexType, "", true, false, false},
+		{"v1.0", "microsoft.graph.callOptions", graph.ComplexType, "", true, false, false},
 		{"v1.0", "microsoft.graph.cloudCommunications", graph.EntityType, "", false, false, true},
 		{"beta", "microsoft.graph.cloudCommunications", graph.EntityType, "", false, false, true},
 		{"beta", "microsoft.graph.commsApplication", graph.EntityType, "", false, false, true},

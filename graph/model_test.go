@@ -118,7 +118,9 @@ func TestAllProperties(t *testing.T) {
 			"displayName@identity", "id@identity", "ipAddress@userIdentity", "userPrincipalName@userIdentity",
 			"homeTenantId@auditUserIdentity", "homeTenantName@auditUserIdentity"}},
 		{"v1.0", "microsoft.graph.resultInfo", []string{"code@resultInfo", "message@resultInfo", "subcode@resultInfo"}},
-		{"v1.0", "microsoft.graph.participant", []string{"id@entity"}},
+		{"v1.0", "microsoft.graph.participant", []string{"id@entity", "info@participant", "isInLobby@participant",
+			"isMuted@participant", "mediaStreams@participant", "metadata@participant", "recordingInfo@participant",
+			"removedState@participant", "restrictedExperience@participant", "rosterSequenceNumber@participant"}},
 		{"v1.0", "microsoft.graph.operationStatus", nil},
 	}
 	for _, tt := range tests {

@@ -16,9 +16,9 @@ type Type struct {
 	// Abstract and Open are the CSDL Abstract and OpenType flags. An open
 	// type accepts properties it does not declare.
 	Abstract, Open bool
-	// Stub marks a container entity type (call, participant, ...) of which
-	// the extract kept only the navigation properties leading to operations:
-	// its other properties are unknown, not absent.
+	// Stub marks a container entity type (cloudCommunications,
+	// commsApplication) of which the extract kept only the navigation
+	// properties: its other properties are unknown, not absent.
 	Stub bool
 	// Flags marks an enum whose values may be combined (CSDL IsFlags).
 	Flags bool

@@ -25,8 +25,8 @@ const (
 
 // OperationRoot is the qualified name of the type the extract is built
 // around. Entity types that derive from it are always extracted in full; any
-// other entity type without a structural property is a container stub (see
-// [Type.Stub]).
+// other entity type that neither declares nor inherits a structural property
+// is a container stub (see [Type.Stub]).
 const OperationRoot = "microsoft.graph.commsOperation"
 
 // Primitives lists the Edm primitive types a property may name, sorted.
@@ -60,9 +60,10 @@ type Type struct {
 	Base     string // qualified name of the base type; "" at the root
 	Abstract bool
 	Open     bool
-	// Stub marks an entity type that declares no structural property and
-	// does not derive from [OperationRoot]: the extract kept only its header
-	// and the navigation properties leading to operations.
+	// Stub marks an entity type that neither declares nor inherits a
+	// structural property and does not derive from [OperationRoot]: the
+	// extract kept only its header and its navigation properties. An entity
+	// deriving from graph.entity inherits "id", so it is never a stub.
 	Stub       bool
 	Flags      bool       // enum IsFlags
 	Properties []Property // own properties, in declaration order
@@ -357,8 +358,10 @@ func (p *reader) resolve() error {
 			continue
 		}
 		structural := false
-		for _, pr := range t.Properties {
-			structural = structural || !pr.Navigation
+		for x := t; x != nil && !structural; x = p.byName[x.Base] {
+			for _, pr := range x.Properties {
+				structural = structural || !pr.Navigation
+			}
 		}
 		t.Stub = !structural && !p.derives(t, OperationRoot)
 	}

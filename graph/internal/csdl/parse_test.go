@@ -154,7 +154,7 @@ func TestParseTypes(t *testing.T) {
 		{"microsoft.graph.entity", EntityType, "", true, false, false},
 		{"microsoft.graph.commsOperation", EntityType, "microsoft.graph.entity", false, true, false},
 		{"microsoft.graph.emptyOperation", EntityType, "microsoft.graph.commsOperation", false, true, false},
-		{"microsoft.graph.participant", EntityType, "microsoft.graph.entity", false, false, true},
+		{"microsoft.graph.participant", EntityType, "microsoft.graph.entity", false, false, false}, // inherits id
 		{"microsoft.graph.cloudCommunications", EntityType, "", false, false, true},
 		{"microsoft.graph.resultInfo", ComplexType, "", false, false, false},
 		{"microsoft.graph.status", EnumType, "", false, false, false},
