@@ -1,0 +1,91 @@
+package check
+
+import "strings"
+
+// resourceKind is what a notification's resourceUrl names.
+type resourceKind uint8
+
+const (
+	resourceUnknown      resourceKind = iota // not a calls URL opcheck knows
+	resourceCall                             // /communications/calls/{id}
+	resourceParticipants                     // /communications/calls/{id}/participants
+	resourceParticipant                      // /communications/calls/{id}/participants/{id}
+	resourceOperation                        // /communications/calls/{id}/operations/{id}
+)
+
+// String names the kind as a message would: "a call", "the participants".
+func (k resourceKind) String() string {
+	switch k {
+	case resourceCall:
+		return "a call"
+	case resourceParticipants:
+		return "the participants of a call"
+	case resourceParticipant:
+		return "a participant"
+	case resourceOperation:
+		return "an operation"
+	}
+	return "an unknown resource"
+}
+
+// resourceRef is a resourceUrl taken apart.
+type resourceRef struct {
+	Kind resourceKind
+	// Call is the call's id; ID is the participant's or the operation's id
+	// (empty for a call and for the participants collection).
+	Call, ID string
+}
+
+// parseResource reads the shape of a notification's resourceUrl (or of the
+// older "resource" member). It accepts a path with or without its leading
+// slash, a whole URL with host and version ("https://graph.microsoft.com/
+// v1.0/communications/calls/…"), the older "/app/calls/…" form, and ids
+// written in OData's key syntax ("calls('…')"). A query or fragment is
+// ignored. Anything else is resourceUnknown.
+func parseResource(url string) resourceRef {
+	if i := strings.IndexAny(url, "?#"); i >= 0 {
+		url = url[:i]
+	}
+	// OData's key syntax, calls('id'), is the same as calls/id.
+	var segs []string
+	for _, s := range strings.Split(strings.Trim(url, "/"), "/") {
+		if name, key, ok := strings.Cut(s, "("); ok && strings.HasSuffix(key, ")") {
+			segs = append(segs, name, strings.TrimSuffix(key, ")"))
+			continue
+		}
+		segs = append(segs, s)
+	}
+	// Find the "calls" segment: everything before it (scheme, host,
+	// version, "communications" or "app") only says where the API is.
+	at := -1
+	for i, s := range segs {
+		if s == "calls" {
+			at = i
+			break
+		}
+	}
+	if at < 0 || at > 0 && segs[at-1] != "communications" && segs[at-1] != "app" {
+		return resourceRef{}
+	}
+	rest := segs[at+1:]
+	for i := range rest {
+		rest[i] = strings.Trim(rest[i], "'")
+	}
+	if len(rest) == 0 || rest[0] == "" {
+		return resourceRef{}
+	}
+	ref := resourceRef{Call: rest[0]}
+	switch {
+	case len(rest) == 1:
+		ref.Kind = resourceCall
+	case len(rest) == 2 && rest[1] == "participants":
+		ref.Kind = resourceParticipants
+	case len(rest) == 3 && rest[1] == "participants" && rest[2] != "":
+		ref.Kind, ref.ID = resourceParticipant, rest[2]
+	case len(rest) == 3 && rest[1] == "operations" && rest[2] != "":
+		ref.Kind, ref.ID = resourceOperation, rest[2]
+	default:
+		return resourceRef{}
+	}
+	return ref
+}
