@@ -9,7 +9,7 @@ ADDR    ?= 127.0.0.1:8080
 CORE    := ./graph/... ./scan/... ./input/... ./check/... ./format/... ./permalink/... ./redact/... ./internal/sizeclass/...
 GOFLAGS_BUILD := -trimpath -ldflags=-s\ -w
 
-.PHONY: run build web test test-native test-wasm bench loadtest fuzz clean
+.PHONY: run build web check test test-native test-wasm bench loadtest fuzz clean
 
 ## run: build everything and serve the playground on $(ADDR)
 run: build
@@ -29,8 +29,14 @@ web:
 	cd web && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build
 	$(GO) run ./web/pack -in build/web -out web/dist
 
+## check: the module builds, vets clean and is tidy (quick; test runs it first)
+check:
+	$(GO) build ./...
+	$(GO) vet ./...
+	$(GO) mod tidy -diff
+
 ## test: every test: native, the core and the adapter under wasm, and the browser tests
-test: build test-native test-wasm
+test: check build test-native test-wasm
 
 test-native:
 	cd bench && npm ci --no-audit --no-fund --loglevel=error

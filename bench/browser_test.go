@@ -56,9 +56,6 @@ const (
 //go:embed probe.js
 var probeJS string
 
-// benchSizes are the nominal document sizes of issue 5.
-var benchSizes = []int{1 << 10, 100 << 10, 1 << 20, 10 << 20}
-
 // editSizes are the sizes of the edit measurement, and its keystrokes per size.
 var editSizes = []struct{ size, edits int }{{2 << 10, 30}, {100 << 10, 30}, {10 << 20, 8}}
 

@@ -14,6 +14,10 @@ import (
 // passing TextEncoder bytes. Budgets compare the path the page takes.
 const workerThreshold = 200_000
 
+// benchSizes are the nominal document sizes of issue 5; the report's
+// per-size summary walks them as the measurement does.
+var benchSizes = []int{1 << 10, 100 << 10, 1 << 20, 10 << 20}
+
 // pagePath is the method the page uses for a document of n bytes.
 func pagePath(n int) string {
 	if n < workerThreshold {
