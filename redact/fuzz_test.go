@@ -30,6 +30,8 @@ func FuzzText(f *testing.F) {
 		"a.+1(425)5550100@x.com 57dab8b1-894c-409a-b240-bd8beae78896+1(425)5550100@x.com",
 		`{"displayName":"+14255550100","mail":"57dab8b1-894c-409a-b240-bd8beae78896"}`,
 		`Bearer <token-3> tel:+1-425<token-1> eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.`,
+		`{"recordingLocation": "https:\/\/u:p@rec.example\/1.wav?sv=1\u0026sig=a%2Bb", "uri": "<token-1>"}`,
+		"https://<token-2>@x?sig=<token-2>&se=2026-12-04T00:00:00Z#a ftp://a@b@c",
 	} {
 		f.Add(s)
 	}

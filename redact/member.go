@@ -9,6 +9,7 @@ const (
 	notSensitive memberClass = iota
 	personal                 // a name, address or number of a person
 	secret                   // a credential or shared secret
+	mediaURL                 // the address of a recording or of media
 )
 
 // personalMembers and secretMembers are the JSON member names (compared
@@ -24,11 +25,26 @@ var (
 		"clientState", "validationToken", "accessToken", "access_token", "refreshToken",
 		"refresh_token", "idToken", "id_token", "clientSecret", "client_secret",
 		"password", "secret", "token", "apiKey", "api_key", "authorization",
+		"passcode", // joinMeetingIdMeetingInfo: with the meeting id it lets anyone join
+		"blob",     // appHostedMediaConfig: the media stack's opaque session configuration
+	}
+	// mediaURLMembers hold where a recording or media lives. Such URLs are
+	// commonly signed, and even unsigned they point at a call's audio:
+	// recordOperation.recordingLocation (the recorded file), mediaInfo.uri
+	// (a prompt's audio), liveCaptionOptions.streamUrl (beta: where
+	// captions stream to), and, from the meeting recording and transcript
+	// resources people paste beside them, recordingContentUrl,
+	// transcriptContentUrl, contentUrl and contentLocation. callbackUri and
+	// inviteUri are left: they name the bot's own endpoint, which a reader
+	// of a shared payload needs, and their credentials go with the query rule.
+	mediaURLMembers = [...]string{
+		"recordingLocation", "uri", "streamUrl", "recordingContentUrl",
+		"transcriptContentUrl", "contentUrl", "contentLocation",
 	}
 )
 
 func classify(name string) memberClass {
-	if len(name) < 3 || len(name) > 17 {
+	if len(name) < 3 || len(name) > 20 {
 		return notSensitive // shorter or longer than every name listed
 	}
 	for _, m := range personalMembers {
@@ -39,6 +55,11 @@ func classify(name string) memberClass {
 	for _, m := range secretMembers {
 		if len(m) == len(name) && strings.EqualFold(name, m) {
 			return secret
+		}
+	}
+	for _, m := range mediaURLMembers {
+		if len(m) == len(name) && strings.EqualFold(name, m) {
+			return mediaURL
 		}
 	}
 	return notSensitive
@@ -90,6 +111,9 @@ func (r *redactor) member(i int) int {
 		// two JSON strings: replacing that would break the JSON.
 		return -1
 	}
+	if class == mediaURL && !isAbsoluteURL(s[vs:ve]) {
+		return -1 // a docs placeholder or a relative path: the other rules read it
+	}
 	if ve > vs {
 		r.replaceValue(vs, ve, class)
 	}
@@ -101,8 +125,12 @@ func (r *redactor) member(i int) int {
 // that is all it is, and a name otherwise.
 func (r *redactor) replaceValue(vs, ve int, class memberClass) {
 	v := r.s[vs:ve]
-	if class == secret {
+	switch class {
+	case secret:
 		r.replace(vs, ve, tokenKind, v)
+		return
+	case mediaURL:
+		r.replace(vs, ve, urlKind, v)
 		return
 	}
 	if isAlnum(v[0]) {
@@ -172,4 +200,14 @@ func skipSpace(s string, i int) int {
 		i++
 	}
 	return i
+}
+
+// isAbsoluteURL reports whether v starts with a scheme and "://", written
+// plainly or with JSON's escaped slashes.
+func isAbsoluteURL(v string) bool {
+	i := 0
+	for i < len(v) && i < 16 && (isAlnum(v[i]) || v[i] == '+' || v[i] == '.' || v[i] == '-') {
+		i++
+	}
+	return i > 0 && isAlpha(v[0]) && (strings.HasPrefix(v[i:], "://") || strings.HasPrefix(v[i:], `:\/\/`))
 }

@@ -13,7 +13,9 @@ import (
 //	e-mail address       user1@example.com
 //	phone number         +10000000001 (also after "tel:")
 //	name                 Name 1
-//	token or secret      <token-1>
+//	token or secret      <token-1> (also a credential in a URL's query or userinfo)
+//	media or recording   https://example.com/media-1
+//	URL
 //
 // Numbers count distinct values of each kind in order of first appearance,
 // and the same value (GUIDs and e-mail addresses compared without regard to
@@ -45,6 +47,7 @@ const (
 	phoneKind
 	nameKind
 	tokenKind
+	urlKind
 	kinds
 )
 
@@ -104,6 +107,11 @@ func (r *redactor) match(i int, before prev) int {
 		if end := r.member(i); end > 0 {
 			return end
 		}
+	case c == '?' || c == '&' || c == '\\':
+		if start, end := queryParamAt(s, i); end > 0 {
+			r.replaceToken(start, end)
+			return end
+		}
 	case c == '<':
 		if end := tokenPlaceholderAt(s, i); end > 0 {
 			r.replace(i, end, tokenKind, s[i:end])
@@ -121,6 +129,10 @@ func (r *redactor) match(i int, before prev) int {
 			return end
 		}
 		if start, end := schemeTokenAt(s, i); end > 0 {
+			r.replaceToken(start, end)
+			return end
+		}
+		if start, end := userinfoAt(s, i); end > 0 {
 			r.replaceToken(start, end)
 			return end
 		}
@@ -202,6 +214,9 @@ func appendPlaceholder(b []byte, k kind, n int, orig string) []byte {
 		return appendPadded(b, n, 10)
 	case nameKind:
 		b = append(b, "Name "...)
+		return strconv.AppendInt(b, int64(n), 10)
+	case urlKind:
+		b = append(b, "https://example.com/media-"...)
 		return strconv.AppendInt(b, int64(n), 10)
 	default:
 		b = append(b, "<token-"...)

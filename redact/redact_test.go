@@ -117,7 +117,7 @@ func TestTextUnchangedIsSame(t *testing.T) {
 // TestTextLinear feeds inputs built to make a naive scanner quadratic: runs
 // that look like the start of an address, a token or a JWT at every dash.
 func TestTextLinear(t *testing.T) {
-	for _, piece := range []string{"a-", "a.", "eyJ-", "Ab1-", "+1-", `"displayName":`, `\"`, "tel:1-", "a@", "Bearer "} {
+	for _, piece := range []string{"a-", "a.", "eyJ-", "Ab1-", "+1-", `"displayName":`, `\"`, "tel:1-", "a@", "Bearer ", "https://a", "?sig=&sig=", `\u0026sig=`, `{"uri":"h://`} {
 		in := strings.Repeat(piece, (256<<10)/len(piece))
 		// A linear pass over 256 KiB takes milliseconds; a quadratic one
 		// would take many minutes, and the test would time out.
