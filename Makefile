@@ -9,7 +9,7 @@ ADDR    ?= 127.0.0.1:8080
 CORE    := ./graph/... ./scan/... ./input/... ./check/... ./format/... ./permalink/... ./redact/... ./internal/sizeclass/...
 GOFLAGS_BUILD := -trimpath -ldflags=-s\ -w
 
-.PHONY: run build web check test test-native test-wasm bench loadtest fuzz clean
+.PHONY: run build web check sarif-schema test test-native test-wasm bench loadtest fuzz clean
 
 ## run: build everything and serve the playground on $(ADDR)
 run: build
@@ -35,8 +35,12 @@ check:
 	$(GO) vet ./...
 	$(GO) mod tidy -diff
 
+## sarif-schema: the SARIF 2.1.0 schema and its validator, which the CLI's tests run under Node
+sarif-schema:
+	cd cmd/opcheck/testdata/sarif && npm ci --no-audit --no-fund --loglevel=error
+
 ## test: every test: native, the core and the adapter under wasm, and the browser tests
-test: check build test-native test-wasm
+test: check sarif-schema build test-native test-wasm
 
 test-native:
 	cd bench && npm ci --no-audit --no-fund --loglevel=error

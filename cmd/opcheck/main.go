@@ -4,10 +4,12 @@
 //
 // Usage:
 //
-//	opcheck [-api v1.0|beta] [-kind KIND] [-format text|json] [FILE|-]...
+//	opcheck [-api v1.0|beta] [-kind KIND] [-format text|json|sarif|github] [FILE|-]...
 //
 // With no FILE, or with "-", it reads standard input. Text output has one
-// line per finding, FILE:LINE:COL: SEVERITY: MESSAGE [CODE]. The exit code is
+// line per finding, FILE:LINE:COL: SEVERITY: MESSAGE [CODE]; sarif writes a
+// SARIF 2.1.0 log for code scanning, and github one workflow command per
+// finding, which GitHub Actions shows as annotations. The exit code is
 // 0 when no finding is an error, 1 when one is, and 2 on a usage or I/O
 // failure.
 package main
@@ -36,9 +38,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	api := fs.String("api", "v1.0", "Graph API version to check against: v1.0 or beta")
 	kind := fs.String("kind", "", "force the input form: operation, collection, wrapped, notifications, http, markdown or log (default: detect)")
-	format := fs.String("format", "text", "output format: text or json")
+	format := fs.String("format", "text", "output format: text, json, sarif (SARIF 2.1.0) or github (Actions workflow commands)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: opcheck [-api v1.0|beta] [-kind KIND] [-format text|json] [FILE|-]...")
+		fmt.Fprintln(stderr, "usage: opcheck [-api v1.0|beta] [-kind KIND] [-format text|json|sarif|github] [FILE|-]...")
 		fmt.Fprintln(stderr, "Checks Microsoft Graph comms operations against Graph's metadata; reads standard input when no FILE is given.")
 		fs.PrintDefaults()
 	}
@@ -53,8 +55,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "opcheck:", err)
 		return 2
 	}
-	if *format != "text" && *format != "json" {
-		fmt.Fprintf(stderr, "opcheck: unknown format %q: use text or json\n", *format)
+	switch *format {
+	case "text", "json", "sarif", "github":
+	default:
+		fmt.Fprintf(stderr, "opcheck: unknown format %q: use text, json, sarif or github\n", *format)
 		return 2
 	}
 
@@ -75,7 +79,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 
 	var out []byte
-	if *format == "json" {
+	switch *format {
+	case "sarif":
+		var err error
+		if out, err = appendSARIF(out, results); err != nil {
+			fmt.Fprintln(stderr, "opcheck: sarif:", err)
+			return 2
+		}
+	case "github":
+		out = appendGitHub(out, results)
+	case "json":
 		out = append(out, '[')
 		for i, r := range results {
 			if i > 0 {
@@ -84,7 +97,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			out = r.AppendJSON(out)
 		}
 		out = append(out, "]\n"...)
-	} else {
+	default:
 		for _, r := range results {
 			for _, d := range r.Diagnostics {
 				out = fmt.Appendf(out, "%s:%d:%d: %s: %s [%s]\n", r.File, d.Line, d.Column, d.Severity, d.Message, d.Code)
