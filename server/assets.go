@@ -5,12 +5,11 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io/fs"
-	"path"
-	"regexp"
 	"runtime"
 	"strings"
 	"sync"
 
+	"opcheck/internal/headers"
 	"opcheck/internal/precompress"
 )
 
@@ -70,49 +69,6 @@ type asset struct {
 	reps [numEncodings]*representation
 }
 
-// Cache-Control values.
-const (
-	cacheImmutable  = "public, max-age=31536000, immutable"
-	cacheRevalidate = "no-cache"
-)
-
-// hashedNameRe matches web/pack's content-hashed names: name.<10 hex>.ext
-// or name.<10 hex>.
-var hashedNameRe = regexp.MustCompile(`^[^/]+\.[0-9a-f]{10}(\.[A-Za-z0-9]+)?$`)
-
-// contentTypes maps extensions to Content-Type values. The table is fixed
-// rather than read from the system's MIME database, so every machine serves
-// the same headers.
-var contentTypes = map[string]string{
-	".html":        "text/html; charset=utf-8",
-	".js":          "text/javascript; charset=utf-8",
-	".mjs":         "text/javascript; charset=utf-8",
-	".css":         "text/css; charset=utf-8",
-	".wasm":        "application/wasm",
-	".json":        "application/json",
-	".map":         "application/json",
-	".webmanifest": "application/manifest+json",
-	".svg":         "image/svg+xml",
-	".png":         "image/png",
-	".jpg":         "image/jpeg",
-	".jpeg":        "image/jpeg",
-	".gif":         "image/gif",
-	".webp":        "image/webp",
-	".ico":         "image/x-icon",
-	".md":          "text/markdown; charset=utf-8",
-	".txt":         "text/plain; charset=utf-8",
-	".xml":         "application/xml",
-	".woff2":       "font/woff2",
-	".gz":          "application/gzip",
-}
-
-// compressibleExts are the types worth compressing; images and fonts
-// already are.
-var compressibleExts = map[string]bool{
-	".html": true, ".js": true, ".mjs": true, ".css": true, ".wasm": true, ".json": true, ".map": true,
-	".webmanifest": true, ".svg": true, ".md": true, ".txt": true, ".xml": true,
-}
-
 // loadAssets reads every servable file of fsys and prepares its
 // representations. Files that start with a dot (and folders that do) and
 // anything that is not a regular file are skipped.
@@ -164,17 +120,10 @@ func loadAssets(fsys fs.FS) (map[string]*asset, error) {
 		if err != nil {
 			return nil, fmt.Errorf("load assets: %w", err)
 		}
-		ext := path.Ext(name)
 		a := &asset{
-			contentType:  contentTypes[ext],
-			cacheControl: cacheRevalidate,
-			compressible: compressibleExts[ext],
-		}
-		if a.contentType == "" {
-			a.contentType = "application/octet-stream"
-		}
-		if hashedNameRe.MatchString(path.Base(name)) {
-			a.cacheControl = cacheImmutable
+			contentType:  headers.ContentType(name),
+			cacheControl: headers.CacheControl(name),
+			compressible: headers.Compressible(name),
 		}
 		a.reps[identity] = newRepresentation(body, identity)
 		if a.compressible {
@@ -201,7 +150,7 @@ func loadAssets(fsys fs.FS) (map[string]*asset, error) {
 // in the tree.
 func isSibling(name string, present map[string]bool) bool {
 	for _, enc := range []encoding{encBrotli, encGzip} {
-		if base, ok := strings.CutSuffix(name, enc.siblingExt()); ok && present[base] && compressibleExts[path.Ext(base)] {
+		if base, ok := strings.CutSuffix(name, enc.siblingExt()); ok && present[base] && headers.Compressible(base) {
 			return true
 		}
 	}

@@ -14,6 +14,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"opcheck/internal/headers"
 )
 
 // TestBinary builds the real command, serves a folder with it and stops it
@@ -76,7 +78,7 @@ func TestBinary(t *testing.T) {
 		"Content-Type":     "application/wasm",
 		"Content-Encoding": "br",
 		"Vary":             "Accept-Encoding",
-		"Cache-Control":    cacheImmutable,
+		"Cache-Control":    headers.CacheImmutable,
 	}
 	for h, want := range wantSecurityHeaders {
 		wantHeaders[h] = want

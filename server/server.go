@@ -14,6 +14,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"opcheck/internal/headers"
 )
 
 // Limits of the http.Server. Every request here is a small GET or HEAD
@@ -46,30 +48,6 @@ const (
 	// maxLoggedPath caps the path in an access-log line.
 	maxLoggedPath = 512
 )
-
-// contentSecurityPolicy allows only the page's own scripts, styles, images
-// and workers; WebAssembly compilation; blob: workers and images; and fetch
-// to any http(s) URL, because the page can fetch a payload from a URL the
-// user types. Nothing may frame the page, and it posts no forms.
-const contentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
-	"img-src 'self' data: blob:; connect-src 'self' https: http:; worker-src 'self' blob:; " +
-	"object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
-
-// notFoundPage is the body of every 404.
-const notFoundPage = `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Not found - opcheck</title>
-</head>
-<body>
-<h1>Nothing here</h1>
-<p>No page of the opcheck playground lives at this address.</p>
-<p><a href="/">Go to the playground</a></p>
-</body>
-</html>
-`
 
 // server answers every request for the playground's assets. Create it with
 // newServer; its limits may be changed before serve is called.
@@ -131,10 +109,9 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	rec := &recorder{ResponseWriter: w}
 	h := w.Header()
-	h.Set("Content-Security-Policy", contentSecurityPolicy)
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Referrer-Policy", "no-referrer")
-	h.Set("Cross-Origin-Opener-Policy", "same-origin")
+	for _, sh := range headers.Security {
+		h.Set(sh.Name, sh.Value)
+	}
 
 	switch {
 	case r.Method != http.MethodGet && r.Method != http.MethodHead:
@@ -229,11 +206,11 @@ func (s *server) handleHealthz(w http.ResponseWriter, r *http.Request) {
 func (s *server) handleNotFound(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
-	h.Set("Cache-Control", cacheRevalidate)
-	h.Set("Content-Length", strconv.Itoa(len(notFoundPage)))
+	h.Set("Cache-Control", headers.CacheRevalidate)
+	h.Set("Content-Length", strconv.Itoa(len(headers.NotFoundPage)))
 	w.WriteHeader(http.StatusNotFound)
 	if r.Method != http.MethodHead {
-		w.Write([]byte(notFoundPage))
+		w.Write([]byte(headers.NotFoundPage))
 	}
 }
 
@@ -243,7 +220,7 @@ func (s *server) handleMethodNotAllowed(w http.ResponseWriter, r *http.Request) 
 	h := w.Header()
 	h.Set("Allow", "GET, HEAD")
 	h.Set("Content-Type", "text/plain; charset=utf-8")
-	h.Set("Cache-Control", cacheRevalidate)
+	h.Set("Cache-Control", headers.CacheRevalidate)
 	h.Set("Content-Length", strconv.Itoa(len(msg)))
 	w.WriteHeader(http.StatusMethodNotAllowed)
 	w.Write([]byte(msg))

@@ -14,6 +14,7 @@ import (
 
 	"github.com/andybalholm/brotli"
 
+	"opcheck/internal/headers"
 	"opcheck/internal/precompress"
 )
 
@@ -315,7 +316,7 @@ func TestCacheControl(t *testing.T) {
 
 // wantSecurityHeaders lists the headers every response carries.
 var wantSecurityHeaders = map[string]string{
-	"Content-Security-Policy":    contentSecurityPolicy,
+	"Content-Security-Policy":    headers.ContentSecurityPolicy,
 	"X-Content-Type-Options":     "nosniff",
 	"Referrer-Policy":            "no-referrer",
 	"Cross-Origin-Opener-Policy": "same-origin",
@@ -411,7 +412,7 @@ func TestRejectedPaths(t *testing.T) {
 			if resp.StatusCode != http.StatusNotFound {
 				t.Fatalf("GET %s: got status %d, want 404", tt.target, resp.StatusCode)
 			}
-			if !bytes.Equal(b, []byte(notFoundPage)) {
+			if !bytes.Equal(b, []byte(headers.NotFoundPage)) {
 				t.Errorf("GET %s: got body %q, want the 404 page", tt.target, b)
 			}
 		})
