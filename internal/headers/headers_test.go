@@ -17,7 +17,7 @@ func TestPerFile(t *testing.T) {
 		{"sub/style.abf3245f0c.css", "text/css; charset=utf-8", CacheImmutable, true},
 		{"data.0123456789", "application/octet-stream", CacheImmutable, false},
 		{"favicon.ico", "image/x-icon", CacheRevalidate, false},
-		{"app.ab9c48395.js", "text/javascript; charset=utf-8", CacheRevalidate, true}, // 9 digits: not a hash
+		{"app.ab9c48395.js", "text/javascript; charset=utf-8", CacheRevalidate, true},  // 9 digits: not a hash
 		{"app.AB9C483957.js", "text/javascript; charset=utf-8", CacheRevalidate, true}, // upper case: not web/pack's
 		{"app.ab9c483957.js.br", "application/octet-stream", CacheRevalidate, false},
 	}
