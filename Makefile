@@ -9,7 +9,7 @@ ADDR    ?= 127.0.0.1:8080
 CORE    := ./graph/... ./scan/... ./input/... ./check/... ./format/... ./permalink/... ./redact/... ./internal/sizeclass/...
 GOFLAGS_BUILD := -trimpath -ldflags=-s\ -w
 
-.PHONY: run build web check sarif-schema test test-native test-wasm bench loadtest fuzz clean
+.PHONY: run build web dist check sarif-schema test test-native test-wasm bench loadtest fuzz clean
 
 ## run: build everything and serve the playground on $(ADDR)
 run: build
@@ -29,6 +29,11 @@ web:
 	cd web && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build
 	$(GO) run ./web/pack -in build/web -out web/dist
 
+## dist: the page as a folder that a static host or CDN serves as it is, with its _headers, in dist/
+dist: web
+	rm -rf dist
+	$(GO) run ./web/site -in web/dist -out dist
+
 ## check: the module builds, vets clean and is tidy (quick; test runs it first)
 check:
 	$(GO) build ./...
@@ -40,7 +45,7 @@ sarif-schema:
 	cd cmd/opcheck/testdata/sarif && npm ci --no-audit --no-fund --loglevel=error
 
 ## test: every test: native, the core and the adapter under wasm, and the browser tests
-test: check sarif-schema build test-native test-wasm
+test: check sarif-schema build dist test-native test-wasm
 
 test-native:
 	cd bench && npm ci --no-audit --no-fund --loglevel=error
@@ -78,5 +83,5 @@ fuzz:
 	done
 
 clean:
-	rm -rf bin build web/node_modules
+	rm -rf bin build dist web/node_modules
 	find web/dist -mindepth 1 ! -name .keep -delete
