@@ -194,3 +194,18 @@ func FuzzURLCredentials(f *testing.F) {
 		}
 	})
 }
+
+// TestSamplesKeepFindings checks the promise on the samples under testdata
+// too: the checker finds the same codes at the same pointers after
+// redaction.
+func TestSamplesKeepFindings(t *testing.T) {
+	for _, sample := range samples {
+		t.Run(sample.file, func(t *testing.T) {
+			in := readSample(t, sample.file)
+			before, after := findingKeys(in), findingKeys(Text(in))
+			if !slices.Equal(before, after) {
+				t.Errorf("findings changed:\nbefore %q\n after %q", before, after)
+			}
+		})
+	}
+}
