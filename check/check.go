@@ -72,7 +72,7 @@ func formOf(k Kind) input.Form {
 		return input.Markdown
 	case KindLog:
 		return input.Log
-	case KindOperation, KindCollection, KindWrapped, KindNotifications:
+	case KindOperation, KindCollection, KindWrapped, KindNotifications, KindCall, KindParticipant:
 		return input.JSON
 	}
 	return ""
@@ -90,7 +90,9 @@ func newChecker(src []byte, o *Options) *checker {
 	if model == nil {
 		model = graph.Lookup("v1.0")
 	}
-	return &checker{src: src, model: model, res: &Result{API: model.API, Objects: []Object{}, Diagnostics: []Diagnostic{}}}
+	return &checker{src: src, model: model, res: &Result{API: model.API, Objects: []Object{}, Diagnostics: []Diagnostic{}},
+		opType: model.Type(graph.OperationRoot), callType: model.Type(callName), participantType: model.Type(participantName),
+		idGiven: -1, partial: -1}
 }
 
 // checker holds the state of one Validate call.
@@ -110,6 +112,18 @@ type checker struct {
 	types     [8]typeHit
 	nextType  int  // the entry of types to replace next
 	resource  bool // a docs resource block: type names stand in for values
+	// idGiven is the node of an entity whose "id" may be absent, because
+	// the notification's resourceUrl names it; partial is the node of a
+	// call that a notification carries as a delta, whose other
+	// non-nullable members may be absent too. -1 when there is none.
+	idGiven, partial int
+	// elem is the item type of the last collection checked, and elemByItem
+	// whether its first item decided it.
+	elem       *graph.Type
+	elemByItem bool
+
+	// The types the checker tells apart.
+	opType, callType, participantType *graph.Type
 
 	trace *trace // what a Session keeps of this check, or nil
 }

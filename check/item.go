@@ -144,7 +144,10 @@ func (s *Session) recheck(k, delta int, was place) *Result {
 	c.push("value")
 	switch t.shape {
 	case KindCollection:
-		c.collectionItem(0, k, c.model.Type(graph.OperationRoot))
+		if t.elem == nil || t.elemByItem && k == 0 {
+			return nil // the first item decides what the others are
+		}
+		c.collectionItem(0, k, t.elem)
 	case KindNotifications:
 		c.notificationItem(0, k, c.model.Type("microsoft.graph.commsNotification"), c.model.Type(graph.OperationRoot))
 	default:

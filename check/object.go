@@ -315,6 +315,12 @@ func (c *checker) missing(i int, t *graph.Type, seen *seenSet) {
 		if seen.has(k) || p.Nullable || p.Navigation {
 			continue
 		}
+		if i == c.idGiven && p.Name == "id" || i == c.partial && p.Name != "id" {
+			continue // named by the resourceUrl; a delta of a call
+		}
+		if p.Name == "resourceUrl" && t.Name == "microsoft.graph.commsNotification" && c.doc.Member(i, "resource") >= 0 {
+			continue // the older name of the member
+		}
 		n := &c.doc.Nodes[i]
 		switch {
 		case p.Name == "id" && t.Kind == graph.EntityType:

@@ -28,6 +28,17 @@ func (k resourceKind) String() string {
 	return "an unknown resource"
 }
 
+// plural names many resources of the kind: "operations", "calls".
+func (k resourceKind) plural() string {
+	switch k {
+	case resourceCall:
+		return "calls"
+	case resourceParticipant, resourceParticipants:
+		return "participants"
+	}
+	return "operations"
+}
+
 // resourceRef is a resourceUrl taken apart.
 type resourceRef struct {
 	Kind resourceKind
