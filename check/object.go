@@ -88,12 +88,44 @@ func (c *checker) typeAt(at int, want *graph.Type) *graph.Type {
 			msg += hint
 			if s := strings.TrimSuffix(strings.TrimPrefix(hint, "; did you mean "), "?"); s != hint {
 				fix = c.replaceNode(at, "use "+s, `"#`+s+`"`)
+				if q := c.model.Type(s); q != nil && want != nil && q != want && q.IsA(want) {
+					msg += ` Type names match exactly, so the typed SDKs would build a plain ` + want.Short + ` and keep what ` + q.Short + ` adds in additional data`
+				}
 			}
 		}
 		c.reportNode(Error, "odata-type-unknown", at, msg, fix)
 		return want
 	}
-	return c.expectType(at, t, want)
+	got := c.expectType(at, t, want)
+	if got == t && !strings.HasPrefix(raw, "#") {
+		c.noHash(at, t, want)
+	}
+	return got
+}
+
+// noHash reports an "@odata.type" written without its leading "#". Graph
+// reads it either way, but the typed SDKs look the name up with the "#":
+// where the named type derives from the one expected, they build the
+// expected type instead, and what the named type adds is left in
+// additional data.
+func (c *checker) noHash(at int, t, want *graph.Type) {
+	n := &c.doc.Nodes[at]
+	fix := &Fix{Title: `insert the "#"`, Offset: int(n.Start) + 1, Replacement: "#"}
+	msg := `"@odata.type" is written without its leading "#"`
+	if want != nil && t != want {
+		members := ""
+		if own := t.AllProperties()[len(want.AllProperties()):]; len(own) > 0 {
+			names := make([]string, 0, 3)
+			for _, p := range own[:min(len(own), 3)] {
+				names = append(names, p.Name)
+			}
+			members = " (" + strings.Join(names, ", ") + ")"
+		}
+		c.reportNode(Warning, "odata-type-no-hash", at, msg+`: the typed SDKs match "#`+t.Name+`" exactly, so msgraph-sdk-go and the others build a plain `+want.Short+
+			` and move the members `+t.Short+` adds`+members+` into additional data`, fix)
+		return
+	}
+	c.reportNode(Info, "odata-type-no-hash", at, msg+`; it names the type this position holds anyway (`+t.Short+`), so the SDKs build the same object, but Graph writes "#`+t.Name+`"`, fix)
 }
 
 // expectType checks that the type t named at node at may stand where want is
