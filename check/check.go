@@ -254,14 +254,52 @@ func (c *checker) parse(p *input.Part) bool {
 	return doc != nil && len(doc.Nodes) > 0
 }
 
-// reportIssues records the scanner's findings about c.doc.
-func (c *checker) reportIssues(issues []scan.Issue) {
+// reportIssues records the scanner's findings about c.doc, whose root
+// value is at the JSON Pointer prefix (nil: the document's root).
+func (c *checker) reportIssues(issues []scan.Issue, prefix ...token) {
+	var dups map[int]int // a repeated member name's offset → its finding
 	for _, is := range issues {
 		var fix *Fix
 		if is.Fix != nil {
 			fix = &Fix{Title: is.Fix.Title, Offset: is.Fix.Offset, Length: is.Fix.Length, Replacement: is.Fix.Replacement}
 		}
+		n := len(c.res.Diagnostics)
 		c.report(Severity(is.Severity), is.Code, is.Offset, is.Length, is.Message, fix)
+		if is.Related > 0 && len(c.res.Diagnostics) > n {
+			c.res.Diagnostics[n].related = c.base + is.Related
+			if dups == nil {
+				dups = map[int]int{}
+			}
+			dups[is.Offset] = n
+		}
+	}
+	if dups != nil && c.doc != nil && len(c.doc.Nodes) > 0 {
+		ptr := c.ptr
+		c.ptr = append(c.ptr[:0], prefix...)
+		c.keyPointers(0, dups)
+		c.ptr = ptr[:0]
+	}
+}
+
+// keyPointers sets the pointer of each finding about a repeated member
+// name, found by the name's offset in dups, walking the value at node i.
+func (c *checker) keyPointers(i int, dups map[int]int) {
+	d := c.doc
+	n := &d.Nodes[i]
+	if n.Kind != scan.Object && n.Kind != scan.Array {
+		return
+	}
+	for m, k := i+1, 0; m < int(n.Next); m, k = int(d.Nodes[m].Next), k+1 {
+		if n.Kind == scan.Object {
+			c.push(d.Key(m))
+			if j, ok := dups[int(d.Nodes[m].KeyStart)]; ok {
+				c.res.Diagnostics[j].Pointer = c.pointer()
+			}
+		} else {
+			c.pushIndex(k)
+		}
+		c.keyPointers(m, dups)
+		c.pop()
 	}
 }
 

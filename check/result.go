@@ -33,6 +33,11 @@ type Diagnostic struct {
 	Offset    int      `json:"offset"`
 	Length    int      `json:"length"`
 	Fix       *Fix     `json:"fix,omitempty"`
+
+	// related is, for a duplicate-key finding, the offset of the first
+	// member of the name (0: none), and relLine, relCol its position,
+	// which the message names.
+	related, relLine, relCol int
 }
 
 // Fix replaces Length bytes at Offset of the input with Replacement.
