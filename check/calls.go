@@ -114,8 +114,9 @@ func (c *checker) rootKind(want *graph.Type) resourceKind {
 
 // collectionType decides the item type of a collection response: the type
 // a docs annotation names, else what "@odata.context" names
-// (".../participants", ".../calls"), else what its first item is. byItem
-// is set when the first item decided.
+// (".../participants", ".../calls"), else what its first item is, else an
+// operation. byItem is set when the first item decided, even for an
+// operation: an edit of that item may change the type of all.
 func (c *checker) collectionType(value int, want *graph.Type) (t *graph.Type, byItem bool) {
 	if want != nil && want != c.opType {
 		return want, false
@@ -137,17 +138,24 @@ func (c *checker) collectionType(value int, want *graph.Type) (t *graph.Type, by
 		}
 	}
 	if value >= 0 && d.Nodes[value].Kind == scan.Array && d.Nodes[value].Count > 0 {
-		if first := value + 1; d.Nodes[first].Kind == scan.Object {
-			k := c.namedKind(first)
-			if k == resourceUnknown {
-				k = guessKind(d, first)
-			}
-			if k == resourceCall || k == resourceParticipant {
-				return c.typeOfKind(k), true
-			}
-		}
+		return c.itemType(value + 1), true
 	}
 	return c.opType, false
+}
+
+// itemType is the type of a collection whose first item is node first.
+func (c *checker) itemType(first int) *graph.Type {
+	if c.doc.Nodes[first].Kind != scan.Object {
+		return c.opType
+	}
+	k := c.namedKind(first)
+	if k == resourceUnknown {
+		k = guessKind(c.doc, first)
+	}
+	if k == resourceCall || k == resourceParticipant {
+		return c.typeOfKind(k)
+	}
+	return c.opType
 }
 
 // resourceData checks the resourceData of notification e, at node data,
@@ -194,8 +202,8 @@ func (c *checker) resourceData(e, data int, url int, ref resourceRef) resourceKi
 
 	c.push("resourceData")
 	defer c.pop()
-	// The resourceUrl names the resource: its id may be left out.
-	if ref.Kind == kind && kind != resourceParticipants {
+	// Where the resourceUrl names the resource, its id may be left out.
+	if kind == resourceCall && ref.Call != "" || ref.Kind == kind && kind != resourceParticipants {
 		c.idGiven = data
 		defer func() { c.idGiven = -1 }()
 	}

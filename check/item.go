@@ -142,8 +142,8 @@ func (s *Session) recheck(k, delta int, was place) *Result {
 	c.push("value")
 	switch t.shape {
 	case KindCollection:
-		if t.elem == nil || t.elemByItem && k == 0 {
-			return nil // the first item decides what the others are
+		if t.elem == nil || t.elemByItem && k == 0 && c.itemType(0) != t.elem {
+			return nil // the first item decides what the others are, and now differently
 		}
 		c.collectionItem(0, k, t.elem)
 	case KindNotifications:

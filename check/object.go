@@ -113,16 +113,15 @@ func (c *checker) noHash(at int, t, want *graph.Type) {
 	fix := &Fix{Title: `insert the "#"`, Offset: int(n.Start) + 1, Replacement: "#"}
 	msg := `"@odata.type" is written without its leading "#"`
 	if want != nil && t != want {
-		members := ""
+		what := `; code that looks for ` + an(t.Short) + ` never sees one`
 		if own := t.AllProperties()[len(want.AllProperties()):]; len(own) > 0 {
 			names := make([]string, 0, 3)
 			for _, p := range own[:min(len(own), 3)] {
 				names = append(names, p.Name)
 			}
-			members = " (" + strings.Join(names, ", ") + ")"
+			what = ` and move the members ` + t.Short + ` adds (` + strings.Join(names, ", ") + `) into additional data`
 		}
-		c.reportNode(Warning, "odata-type-no-hash", at, msg+`: the typed SDKs match "#`+t.Name+`" exactly, so msgraph-sdk-go and the others build a plain `+want.Short+
-			` and move the members `+t.Short+` adds`+members+` into additional data`, fix)
+		c.reportNode(Warning, "odata-type-no-hash", at, msg+`: the typed SDKs match "#`+t.Name+`" exactly, so msgraph-sdk-go and the others build a plain `+want.Short+what, fix)
 		return
 	}
 	c.reportNode(Info, "odata-type-no-hash", at, msg+`; it names the type this position holds anyway (`+t.Short+`), so the SDKs build the same object, but Graph writes "#`+t.Name+`"`, fix)
@@ -356,7 +355,11 @@ func (c *checker) missing(i int, t *graph.Type, seen *seenSet) {
 		n := &c.doc.Nodes[i]
 		switch {
 		case p.Name == "id" && t.Kind == graph.EntityType:
-			c.report(Error, "missing-id", int(n.Start), 1, t.Short+` has no "id"; every entity carries its key, and the bot needs it to poll or match the operation`, nil)
+			what := "poll or match the operation"
+			if k := c.kindOfType(t); k == resourceCall || k == resourceParticipant {
+				what = "tell " + k.String() + " from the others"
+			}
+			c.report(Error, "missing-id", int(n.Start), 1, t.Short+` has no "id"; every entity carries its key, and the bot needs it to `+what, nil)
 		case t.Name == "microsoft.graph.commsNotification":
 			c.report(Error, "missing-property", int(n.Start), 1, `a commsNotification must have "`+p.Name+`" (the schema does not allow it to be null); SDKs fail to read the callback without it`, nil)
 		default:
