@@ -93,20 +93,21 @@ func (c *checker) entity(i int, want *graph.Type) *graph.Type {
 	return t
 }
 
-// rootKind decides what a bare JSON object is: the type a docs annotation
-// names, else its own "@odata.type", else its members; an operation when
-// nothing says otherwise, as before calls were known.
-func (c *checker) rootKind(want *graph.Type) resourceKind {
+// standalone decides what the object at node i, a document's entity, is:
+// the type a docs annotation names (want, when not the operation root),
+// else its own "@odata.type", else its members; an operation when nothing
+// says otherwise, as before calls were known.
+func (c *checker) standalone(i int, want *graph.Type) resourceKind {
 	if want != nil && want != c.opType {
 		if k := c.kindOfType(want); k != resourceUnknown {
 			return k
 		}
 		return resourceOperation // any other annotated type: checked as named
 	}
-	if k := c.namedKind(0); k != resourceUnknown {
+	if k := c.namedKind(i); k != resourceUnknown {
 		return k
 	}
-	if k := guessKind(c.doc, 0); k == resourceCall || k == resourceParticipant {
+	if k := guessKind(c.doc, i); k == resourceCall || k == resourceParticipant {
 		return k
 	}
 	return resourceOperation

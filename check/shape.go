@@ -39,6 +39,10 @@ func (c *checker) root(shape Kind, want *graph.Type) (id string) {
 		c.reportKey(Error, "wrapped-entity", value,
 			`Graph returns a single entity as the object itself, not wrapped in "value" (that form is for collections, where "value" is an array); the operation inside is checked as if unwrapped`,
 			c.replaceNode(0, "unwrap the operation", string(d.Src[inner.Start:inner.End])))
+		if k := c.standalone(value, want); k == resourceCall || k == resourceParticipant {
+			c.entity(value, c.typeOfKind(k))
+			return ""
+		}
 		c.operation(value, want)
 		return c.idOf(value)
 	case KindNotifications:
@@ -66,7 +70,7 @@ func (c *checker) root(shape Kind, want *graph.Type) (id string) {
 		return ""
 	}
 	if auto {
-		switch c.rootKind(want) {
+		switch c.standalone(0, want) {
 		case resourceCall:
 			c.shape = KindCall
 			c.entity(0, c.typeOfKind(resourceCall))
