@@ -206,7 +206,6 @@ func (c *checker) resourceData(e, data int, url int, ref resourceRef) resourceKi
 	// Where the resourceUrl names the resource, its id may be left out.
 	if kind == resourceCall && ref.Call != "" || ref.Kind == kind && kind != resourceParticipants {
 		c.idGiven = data
-		defer func() { c.idGiven = -1 }()
 	}
 	switch kind {
 	case resourceParticipants:
@@ -219,6 +218,7 @@ func (c *checker) resourceData(e, data int, url int, ref resourceRef) resourceKi
 	default:
 		c.entity(data, c.typeOfKind(kind))
 	}
+	c.idGiven = -1
 	if ref.Kind == kind {
 		c.notificationID(data, kind, ref)
 	}

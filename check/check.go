@@ -27,6 +27,7 @@ func validate(src []byte, opts *Options, t *trace) *Result {
 		o = *opts
 	}
 	c := newChecker(src, &o)
+	c.lookupKinds()
 	c.trace = t
 
 	if len(bytes.TrimSpace(src)) == 0 {
@@ -90,9 +91,14 @@ func newChecker(src []byte, o *Options) *checker {
 	if model == nil {
 		model = graph.Lookup("v1.0")
 	}
-	return &checker{src: src, model: model, res: &Result{API: model.API, Objects: []Object{}, Diagnostics: []Diagnostic{}},
-		opType: model.Type(graph.OperationRoot), callType: model.Type(callName), participantType: model.Type(participantName),
-		idGiven: -1, partial: -1}
+	return &checker{src: src, model: model, res: &Result{API: model.API, Objects: []Object{}, Diagnostics: []Diagnostic{}}, idGiven: -1, partial: -1}
+}
+
+// lookupKinds finds the types the checker tells apart; every check calls
+// it after newChecker, which stays small enough to inline, so that the
+// checker lives on Validate's stack.
+func (c *checker) lookupKinds() {
+	c.opType, c.callType, c.participantType = c.model.Type(graph.OperationRoot), c.model.Type(callName), c.model.Type(participantName)
 }
 
 // checker holds the state of one Validate call.

@@ -137,6 +137,7 @@ func (s *Session) recheck(k, delta int, was place) *Result {
 
 	// Check the item as the full check does, at the same offset and pointer.
 	c := newChecker(s.text, &s.opts)
+	c.lookupKinds()
 	c.doc, c.base = doc, start
 	c.reportIssues(issues, token{key: "value", index: -1}, token{index: k})
 	c.push("value")
