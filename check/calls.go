@@ -182,7 +182,7 @@ func (c *checker) resourceData(e, data int, url int, ref resourceRef) resourceKi
 		if kind == resourceUnknown {
 			kind = ref.Kind
 			if kind == resourceParticipants {
-				kind = resourceParticipant // one participant where the roster was expected: see below
+				kind = resourceParticipant // one participant at the roster's URL: a mismatch, reported below
 			}
 		}
 		if kind == resourceUnknown {
@@ -195,9 +195,10 @@ func (c *checker) resourceData(e, data int, url int, ref resourceRef) resourceKi
 		return resourceUnknown
 	}
 	if ref.Kind != resourceUnknown && ref.Kind != kind {
-		c.push(d.Key(url))
-		c.reportNode(Error, "resource-url-mismatch", url, `resourceUrl names `+ref.Kind.String()+`, but resourceData holds `+kind.String()+
-			`; a bot that routes by resourceUrl hands this data to the wrong handler (resourceData is checked as `+kind.String()+`)`, nil)
+		key := d.Key(url)
+		c.push(key)
+		c.reportNode(Error, "resource-url-mismatch", url, key+` names `+ref.Kind.String()+`, but resourceData holds `+kind.String()+
+			`; a bot that routes by `+key+` hands this data to the wrong handler (resourceData is checked as `+kind.String()+`)`, nil)
 		c.pop()
 	}
 
