@@ -27,6 +27,7 @@ func validate(src []byte, opts *Options, t *trace) *Result {
 		o = *opts
 	}
 	c := newChecker(src, &o)
+	c.lookupKinds()
 	c.trace = t
 
 	if len(bytes.TrimSpace(src)) == 0 {
@@ -72,7 +73,7 @@ func formOf(k Kind) input.Form {
 		return input.Markdown
 	case KindLog:
 		return input.Log
-	case KindOperation, KindCollection, KindWrapped, KindNotifications:
+	case KindOperation, KindCollection, KindWrapped, KindNotifications, KindCall, KindParticipant:
 		return input.JSON
 	}
 	return ""
@@ -90,7 +91,14 @@ func newChecker(src []byte, o *Options) *checker {
 	if model == nil {
 		model = graph.Lookup("v1.0")
 	}
-	return &checker{src: src, model: model, res: &Result{API: model.API, Objects: []Object{}, Diagnostics: []Diagnostic{}}}
+	return &checker{src: src, model: model, res: &Result{API: model.API, Objects: []Object{}, Diagnostics: []Diagnostic{}}, idGiven: -1, partial: -1}
+}
+
+// lookupKinds finds the types the checker tells apart; every check calls
+// it after newChecker, which stays small enough to inline, so that the
+// checker lives on Validate's stack.
+func (c *checker) lookupKinds() {
+	c.opType, c.callType, c.participantType = c.model.Type(graph.OperationRoot), c.model.Type(callName), c.model.Type(participantName)
 }
 
 // checker holds the state of one Validate call.
@@ -110,6 +118,18 @@ type checker struct {
 	types     [8]typeHit
 	nextType  int  // the entry of types to replace next
 	resource  bool // a docs resource block: type names stand in for values
+	// idGiven is the node of an entity whose "id" may be absent, because
+	// the notification's resourceUrl names it; partial is the node of a
+	// call that a notification carries as a delta, whose other
+	// non-nullable members may be absent too. -1 when there is none.
+	idGiven, partial int
+	// elem is the item type of the last collection checked, and elemByItem
+	// whether its first item decided it.
+	elem       *graph.Type
+	elemByItem bool
+
+	// The types the checker tells apart.
+	opType, callType, participantType *graph.Type
 
 	trace *trace // what a Session keeps of this check, or nil
 }
@@ -240,14 +260,52 @@ func (c *checker) parse(p *input.Part) bool {
 	return doc != nil && len(doc.Nodes) > 0
 }
 
-// reportIssues records the scanner's findings about c.doc.
-func (c *checker) reportIssues(issues []scan.Issue) {
+// reportIssues records the scanner's findings about c.doc, whose root
+// value is at the JSON Pointer prefix (nil: the document's root).
+func (c *checker) reportIssues(issues []scan.Issue, prefix ...token) {
+	var dups map[int]int // a repeated member name's offset → its finding
 	for _, is := range issues {
 		var fix *Fix
 		if is.Fix != nil {
 			fix = &Fix{Title: is.Fix.Title, Offset: is.Fix.Offset, Length: is.Fix.Length, Replacement: is.Fix.Replacement}
 		}
+		n := len(c.res.Diagnostics)
 		c.report(Severity(is.Severity), is.Code, is.Offset, is.Length, is.Message, fix)
+		if is.Related > 0 && len(c.res.Diagnostics) > n {
+			c.res.Diagnostics[n].related = c.base + is.Related
+			if dups == nil {
+				dups = map[int]int{}
+			}
+			dups[is.Offset] = n
+		}
+	}
+	if dups != nil && c.doc != nil && len(c.doc.Nodes) > 0 {
+		ptr := c.ptr
+		c.ptr = append(c.ptr[:0], prefix...)
+		c.keyPointers(0, dups)
+		c.ptr = ptr[:0]
+	}
+}
+
+// keyPointers sets the pointer of each finding about a repeated member
+// name, found by the name's offset in dups, walking the value at node i.
+func (c *checker) keyPointers(i int, dups map[int]int) {
+	d := c.doc
+	n := &d.Nodes[i]
+	if n.Kind != scan.Object && n.Kind != scan.Array {
+		return
+	}
+	for m, k := i+1, 0; m < int(n.Next); m, k = int(d.Nodes[m].Next), k+1 {
+		if n.Kind == scan.Object {
+			c.push(d.Key(m))
+			if j, ok := dups[int(d.Nodes[m].KeyStart)]; ok {
+				c.res.Diagnostics[j].Pointer = c.pointer()
+			}
+		} else {
+			c.pushIndex(k)
+		}
+		c.keyPointers(m, dups)
+		c.pop()
 	}
 }
 

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"slices"
 	"sort"
-	"strconv"
-	"strings"
 
 	"opcheck/graph"
 	"opcheck/scan"
@@ -139,12 +137,16 @@ func (s *Session) recheck(k, delta int, was place) *Result {
 
 	// Check the item as the full check does, at the same offset and pointer.
 	c := newChecker(s.text, &s.opts)
+	c.lookupKinds()
 	c.doc, c.base = doc, start
-	c.reportIssues(issues)
+	c.reportIssues(issues, token{key: "value", index: -1}, token{index: k})
 	c.push("value")
 	switch t.shape {
 	case KindCollection:
-		c.collectionItem(0, k, c.model.Type(graph.OperationRoot))
+		if t.elem == nil || t.elemByItem && k == 0 && c.itemType(0) != t.elem {
+			return nil // the first item decides what the others are, and now differently
+		}
+		c.collectionItem(0, k, t.elem)
 	case KindNotifications:
 		c.notificationItem(0, k, c.model.Type("microsoft.graph.commsNotification"), c.model.Type(graph.OperationRoot))
 	default:
@@ -165,12 +167,6 @@ func (s *Session) recheck(k, delta int, was place) *Result {
 		if f := d.Fix; f != nil && (f.Offset < start || f.Offset+f.Length > end) {
 			return nil
 		}
-		if d.Code == scan.CodeDuplicateKey {
-			var ok bool
-			if d.Message, ok = shiftByteRef(d.Message, 0, start); !ok {
-				return nil
-			}
-		}
 		detachDiagnostic(d, s.text)
 	}
 	for _, o := range objs {
@@ -184,6 +180,9 @@ func (s *Session) recheck(k, delta int, was place) *Result {
 	line, col := sp.line, sp.col
 	for i := range block {
 		block[i].Offset -= start
+		if block[i].related > 0 {
+			block[i].related -= start
+		}
 	}
 	locate(sub, block)
 	for i := range block {
@@ -191,6 +190,11 @@ func (s *Session) recheck(k, delta int, was place) *Result {
 		d.Offset += start
 		d.Line, d.Column = shift(line, col, d.Line, d.Column)
 		d.EndLine, d.EndColumn = shift(line, col, d.EndLine, d.EndColumn)
+		if d.related > 0 {
+			d.related += start
+			d.relLine, d.relCol = shift(line, col, d.relLine, d.relCol)
+			placeFirst(d)
+		}
 	}
 	l, cl := scan.NewCursor(sub).At(len(sub))
 	mv := mover{line: was.endLine, col: was.endColumn}
@@ -206,11 +210,10 @@ func (s *Session) recheck(k, delta int, was place) *Result {
 	}
 	fixes := make([]Fix, 0, nfix) // the moved fixes, in one allocation
 	for _, d := range old.Diagnostics[i1:] {
-		if d.Code == scan.CodeDuplicateKey {
-			var ok bool
-			if d.Message, ok = shiftByteRef(d.Message, oldEnd, delta); !ok {
-				return nil
-			}
+		if d.related >= oldEnd {
+			d.related += delta
+			d.relLine, d.relCol = mv.position(d.relLine, d.relCol)
+			placeFirst(&d)
 		}
 		d.Offset += delta
 		d.Line, d.Column = mv.position(d.Line, d.Column)
@@ -267,33 +270,6 @@ func diagRange(ds []Diagnostic, start, end int) (i0, i1 int) {
 	i0 = sort.Search(len(ds), func(i int) bool { return ds[i].Offset >= start })
 	i1 = i0 + sort.Search(len(ds)-i0, func(i int) bool { return ds[i0+i].Offset >= end })
 	return i0, i1
-}
-
-// byteRef is how the scanner's duplicate-key message names the offset of
-// the first member with the name. It comes after the name, so the last
-// occurrence is the scanner's own.
-const byteRef = "(first defined at byte "
-
-// shiftByteRef adds delta to the offset a duplicate-key message names, when
-// it is at least from. ok is false when the message names none.
-func shiftByteRef(msg string, from, delta int) (string, bool) {
-	i := strings.LastIndex(msg, byteRef)
-	if i < 0 {
-		return msg, false
-	}
-	i += len(byteRef)
-	j := i
-	for j < len(msg) && msg[j] >= '0' && msg[j] <= '9' {
-		j++
-	}
-	n, err := strconv.Atoi(msg[i:j])
-	if err != nil {
-		return msg, false
-	}
-	if n < from {
-		return msg, true
-	}
-	return msg[:i] + strconv.Itoa(n+delta) + msg[j:], true
 }
 
 func b2i(b bool) int {

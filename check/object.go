@@ -88,12 +88,43 @@ func (c *checker) typeAt(at int, want *graph.Type) *graph.Type {
 			msg += hint
 			if s := strings.TrimSuffix(strings.TrimPrefix(hint, "; did you mean "), "?"); s != hint {
 				fix = c.replaceNode(at, "use "+s, `"#`+s+`"`)
+				if q := c.model.Type(s); q != nil && want != nil && q != want && q.IsA(want) {
+					msg += ` Type names match exactly, so the typed SDKs would build a plain ` + want.Short + ` and keep what ` + q.Short + ` adds in additional data`
+				}
 			}
 		}
 		c.reportNode(Error, "odata-type-unknown", at, msg, fix)
 		return want
 	}
-	return c.expectType(at, t, want)
+	got := c.expectType(at, t, want)
+	if got == t && !strings.HasPrefix(raw, "#") {
+		c.noHash(at, t, want)
+	}
+	return got
+}
+
+// noHash reports an "@odata.type" written without its leading "#". Graph
+// reads it either way, but the typed SDKs look the name up with the "#":
+// where the named type derives from the one expected, they build the
+// expected type instead, and what the named type adds is left in
+// additional data.
+func (c *checker) noHash(at int, t, want *graph.Type) {
+	n := &c.doc.Nodes[at]
+	fix := &Fix{Title: `insert the "#"`, Offset: int(n.Start) + 1, Replacement: "#"}
+	msg := `"@odata.type" is written without its leading "#"`
+	if want != nil && t != want {
+		what := `; code that looks for ` + an(t.Short) + ` never sees one`
+		if own := t.AllProperties()[len(want.AllProperties()):]; len(own) > 0 {
+			names := make([]string, 0, 3)
+			for _, p := range own[:min(len(own), 3)] {
+				names = append(names, p.Name)
+			}
+			what = ` and move the members ` + t.Short + ` adds (` + strings.Join(names, ", ") + `) into additional data`
+		}
+		c.reportNode(Warning, "odata-type-no-hash", at, msg+`: the typed SDKs match "#`+t.Name+`" exactly, so msgraph-sdk-go and the others build a plain `+want.Short+what, fix)
+		return
+	}
+	c.reportNode(Info, "odata-type-no-hash", at, msg+`; it names the type this position holds anyway (`+t.Short+`), so the SDKs build the same object, but Graph writes "#`+t.Name+`"`, fix)
 }
 
 // expectType checks that the type t named at node at may stand where want is
@@ -315,10 +346,20 @@ func (c *checker) missing(i int, t *graph.Type, seen *seenSet) {
 		if seen.has(k) || p.Nullable || p.Navigation {
 			continue
 		}
+		if i == c.idGiven && p.Name == "id" || i == c.partial && p.Name != "id" {
+			continue // named by the resourceUrl; a delta of a call
+		}
+		if p.Name == "resourceUrl" && t.Name == "microsoft.graph.commsNotification" && c.doc.Member(i, "resource") >= 0 {
+			continue // the older name of the member
+		}
 		n := &c.doc.Nodes[i]
 		switch {
 		case p.Name == "id" && t.Kind == graph.EntityType:
-			c.report(Error, "missing-id", int(n.Start), 1, t.Short+` has no "id"; every entity carries its key, and the bot needs it to poll or match the operation`, nil)
+			what := "poll or match the operation"
+			if k := c.kindOfType(t); k == resourceCall || k == resourceParticipant {
+				what = "tell " + k.String() + " from the others"
+			}
+			c.report(Error, "missing-id", int(n.Start), 1, t.Short+` has no "id"; every entity carries its key, and the bot needs it to `+what, nil)
 		case t.Name == "microsoft.graph.commsNotification":
 			c.report(Error, "missing-property", int(n.Start), 1, `a commsNotification must have "`+p.Name+`" (the schema does not allow it to be null); SDKs fail to read the callback without it`, nil)
 		default:

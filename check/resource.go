@@ -28,6 +28,17 @@ func (k resourceKind) String() string {
 	return "an unknown resource"
 }
 
+// plural names many resources of the kind: "operations", "calls".
+func (k resourceKind) plural() string {
+	switch k {
+	case resourceCall:
+		return "calls"
+	case resourceParticipant, resourceParticipants:
+		return "participants"
+	}
+	return "operations"
+}
+
 // resourceRef is a resourceUrl taken apart.
 type resourceRef struct {
 	Kind resourceKind
@@ -46,9 +57,14 @@ func parseResource(url string) resourceRef {
 	if i := strings.IndexAny(url, "?#"); i >= 0 {
 		url = url[:i]
 	}
-	// OData's key syntax, calls('id'), is the same as calls/id.
-	var segs []string
-	for _, s := range strings.Split(strings.Trim(url, "/"), "/") {
+	// OData's key syntax, calls('id'), is the same as calls/id. The
+	// segments are kept in an array on the stack: a callback body holds a
+	// resourceUrl per notification, and reading one allocates nothing.
+	var buf [16]string
+	segs := buf[:0]
+	for rest, more := strings.Trim(url, "/"), true; more; {
+		var s string
+		s, rest, more = strings.Cut(rest, "/")
 		if name, key, ok := strings.Cut(s, "("); ok && strings.HasSuffix(key, ")") {
 			segs = append(segs, name, strings.TrimSuffix(key, ")"))
 			continue

@@ -33,6 +33,11 @@ type Diagnostic struct {
 	Offset    int      `json:"offset"`
 	Length    int      `json:"length"`
 	Fix       *Fix     `json:"fix,omitempty"`
+
+	// related is, for a duplicate-key finding, the offset of the first
+	// member of the name (0: none), and relLine, relCol its position,
+	// which the message names.
+	related, relLine, relCol int
 }
 
 // Fix replaces Length bytes at Offset of the input with Replacement.
@@ -43,8 +48,8 @@ type Fix struct {
 	Replacement string `json:"replacement"`
 }
 
-// Object is one Graph object found in the input: an operation, or a
-// notification, with the type it was checked as. Offset and Length locate
+// Object is one Graph object found in the input: an operation, a call, a
+// participant or a notification, with the type it was checked as. Offset and Length locate
 // its JSON text in the input, in bytes, so that a view can show it even
 // inside a raw HTTP response, a docs page or a log.
 type Object struct {
@@ -77,6 +82,8 @@ const (
 	KindCollection    Kind = "collection"    // {"value": [operations]}
 	KindWrapped       Kind = "wrapped"       // {"value": {operation}}: not what Graph sends
 	KindNotifications Kind = "notifications" // a commsNotifications callback body
+	KindCall          Kind = "call"          // a bare call object, as GET …/calls/{id} returns it
+	KindParticipant   Kind = "participant"   // a bare participant object
 	KindHTTP          Kind = "http"          // a raw HTTP response (or request) with a JSON body
 	KindMarkdown      Kind = "markdown"      // a docs page with annotated code blocks
 	KindLog           Kind = "log"           // a log excerpt: text before the first '{'
@@ -99,11 +106,11 @@ func (o *Options) Verify() error {
 		return errors.New(`unknown API version "` + o.API + `": use "v1.0" or "beta"`)
 	}
 	switch o.Kind {
-	case KindAuto, KindOperation, KindCollection, KindWrapped, KindNotifications, KindHTTP, KindMarkdown, KindLog:
+	case KindAuto, KindOperation, KindCollection, KindWrapped, KindNotifications, KindCall, KindParticipant, KindHTTP, KindMarkdown, KindLog:
 	default:
 		return errors.New(`unknown input kind "` + string(o.Kind) + `": use one of ` + kindList)
 	}
 	return nil
 }
 
-const kindList = "operation, collection, wrapped, notifications, http, markdown, log"
+const kindList = "operation, collection, wrapped, notifications, call, participant, http, markdown, log"

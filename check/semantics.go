@@ -99,20 +99,38 @@ func (c *checker) notificationItem(e, k int, note, op *graph.Type) {
 	c.pop()
 }
 
-// notification checks one commsNotification and its resourceData.
+// notification checks one commsNotification and what its resourceData
+// holds: an operation, a call, a participant, or the participants of a
+// call. The resourceUrl is read from "resourceUrl", or from "resource" as
+// older callbacks name it.
 func (c *checker) notification(e int, note, op *graph.Type) {
 	d := c.doc
 	c.object(e, note)
 	c.addObject(e, note)
+	url := d.Member(e, "resourceUrl")
+	if url < 0 {
+		url = d.Member(e, "resource")
+	}
+	var ref resourceRef
+	if url >= 0 && d.Nodes[url].Kind == scan.String {
+		ref = parseResource(d.Text(url))
+	}
 	data := d.Member(e, "resourceData")
-	if data < 0 || d.Nodes[data].Kind != scan.Object {
-		if data >= 0 {
-			c.push("resourceData")
-			c.reportNode(Error, "wrong-type", data, `"resourceData" carries the changed operation as an object, found `+article(d.Nodes[data].Kind), nil)
-			c.pop()
-		}
+	if data < 0 {
 		return
 	}
+	switch c.resourceData(e, data, url, ref) {
+	case resourceOperation:
+		c.operationChange(e, data, url, ref)
+	case resourceCall:
+		c.callChange(e, data)
+	}
+}
+
+// operationChange applies the rules that tie an operation notification's
+// changeType and resourceUrl to the operation it carries.
+func (c *checker) operationChange(e, data, url int, ref resourceRef) {
+	d := c.doc
 	// Graph's examples deliver an ended operation with changeType "deleted".
 	status, change := d.Member(data, "status"), d.Member(e, "changeType")
 	if status >= 0 && change >= 0 && d.Nodes[status].Kind == scan.String && d.Nodes[change].Kind == scan.String {
@@ -124,19 +142,18 @@ func (c *checker) notification(e int, note, op *graph.Type) {
 			c.pop()
 		}
 	}
-
-	c.push("resourceData")
-	defer c.pop()
-	c.operation(data, op)
-
-	// The operation named by resourceUrl must be the one carried.
-	if url := d.Member(e, "resourceUrl"); url >= 0 && d.Nodes[url].Kind == scan.String {
-		if want := operationID(d.Text(url)); want != "" {
-			if id := d.Member(data, "id"); id >= 0 && d.Nodes[id].Kind == scan.String && !sameID(d.Text(id), want) {
-				c.push("id")
-				c.reportNode(Error, "notification-id-mismatch", id, `resourceData.id `+quoteShort(d.Text(id))+` is not the operation named by resourceUrl (`+quoteShort(want)+`); the bot would update the wrong operation`, nil)
-				c.pop()
-			}
+	// A resourceUrl of a form parseResource does not know may still end in
+	// "/operations/{id}": check the id against that.
+	if ref.Kind != resourceUnknown || url < 0 || d.Nodes[url].Kind != scan.String || d.Nodes[data].Kind != scan.Object {
+		return
+	}
+	if want := operationID(d.Text(url)); want != "" {
+		if id := d.Member(data, "id"); id >= 0 && d.Nodes[id].Kind == scan.String && !sameID(d.Text(id), want) {
+			c.push("resourceData")
+			c.push("id")
+			c.reportNode(Error, "notification-id-mismatch", id, `resourceData.id `+quoteShort(d.Text(id))+` is not the operation named by resourceUrl (`+quoteShort(want)+`); the bot would update the wrong operation`, nil)
+			c.pop()
+			c.pop()
 		}
 	}
 }

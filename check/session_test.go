@@ -81,6 +81,12 @@ var sessionSources = []string{
 	`{"value":[{"id":"a","status":"Running"},{"resourceData":{"id":"b"}},{"id":"c","status":"Failed"}]}`,
 	`{"@odata.type":"#microsoft.graph.commsNotifications","value":[{"changeType":"created","resourceUrl":"/operations/1"},{"changeType":"deleted","resourceData":[]}],"@odata.type":"x"}`,
 	`{"value":[{"a":{"b":{"c":[[[{"d":"é"}]]]}}},{"id":"x","status":"Runnin"},{"id":"y","status":"Running","clientContext":"Display Name value"}]}`,
+	`{"value": [
+  {"changeType": "updated", "resourceUrl": "/communications/calls/c1", "resourceData": {"@odata.type": "#microsoft.graph.call", "state": "incoming", "id": "c2", "state": "x"}},
+  {"changeType": "deleted", "resource": "/app/calls/c1/participants", "resourceData": [{"id": "p", "isMuted": 1}, 2]},
+  {"changeType": "updated", "resourceUrl": "/communications/calls/c1/operations/o", "resourceData": {"@odata.type": "microsoft.graph.call"}}
+]}`,
+	`{"@odata.context": "$metadata#communications/calls('c')/participants", "value": [{"id": "p1", "isMuted": false, "info": {"identity": {}}, "isInLobby": false}, {"id": "p2", "state": "x"}]}`,
 }
 
 // editBytes are what random edits insert: JSON's structural characters,
@@ -226,6 +232,19 @@ func TestSessionPath(t *testing.T) {
 	const oneNote = `{"value": [{"changeType": "updated", "id": "a"}, {"id": "b"}]}`
 	const noNote = `{"value": [{"id": "a", "status": "Running"}, {"id": "b"}]}`
 	const minified = `{"value":[{"id":"a","status":"Running"},{"id":"b","status":"Running"}]}`
+	// Participants: the context, or else the first item, says so.
+	const roster = `{"@odata.context": "x/communications/calls('c')/participants", "value": [
+  {"id": "p1", "info": {"identity": {"user": {"id": "u1"}}}, "isMuted": false, "isInLobby": false},
+  {"id": "p2", "info": {"identity": {"user": {"id": "u2"}}}, "isMuted": true, "isInLobby": false}
+]}`
+	const rosterByItem = `{"value": [
+  {"id": "p1", "info": {"identity": {"user": {"id": "u1"}}}, "isMuted": false, "isInLobby": false},
+  {"id": "p2", "info": {"identity": {"user": {"id": "u2"}}}, "isMuted": true, "isInLobby": false}
+]}`
+	const calls = `{"value": [
+  {"changeType": "created", "resourceUrl": "/communications/calls/c", "resourceData": {"@odata.type": "#microsoft.graph.call", "state": "incoming"}},
+  {"changeType": "updated", "resourceUrl": "/communications/calls/c/participants", "resourceData": [{"id": "p1", "info": {"identity": {}}, "isMuted": false, "isInLobby": false}]}
+]}`
 	tests := []struct {
 		name     string
 		src      string
@@ -255,6 +274,13 @@ func TestSessionPath(t *testing.T) {
 		{"another notification member", oneNote, `{"id": "b"`, 0, 0, `, "changeType": 1`, true},
 		{"an item that starts to look like a notification", noNote, `{"id": "b"`, 0, 0, `, "changeType": 1`, false},
 		{"an item of a collection without a context", noNote, `"status": "`, 0, 0, "x", true},
+		{"a line break before a duplicate name in the item", collection, `"id": "b",`, 0, 0, "\n    ", true},
+		{"a participant of a collection", roster, `"isMuted": `, 0, 5, "1", true},
+		{"the participant that decides the collection, still one", rosterByItem, `"isMuted": `, 0, 5, "1", true},
+		{"the participant that decides the collection, now a call", rosterByItem, `{"id": "p1", `, 0, 0, `"@odata.type": "#microsoft.graph.call", `, false},
+		{"a later participant of a collection without a context", rosterByItem, `"isMuted": true`, 0, 0, `, "x": 1`, true},
+		{"a call's state in a callback", calls, `"state": "`, 0, 8, "terminated", true},
+		{"a participant in a roster update", calls, `"isMuted": `, 0, 5, `"no"`, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -19,7 +19,8 @@ func (c *checker) root(shape Kind, want *graph.Type) (id string) {
 		return ""
 	}
 	value := d.Member(0, "value")
-	if shape == KindAuto {
+	auto := shape == KindAuto
+	if auto {
 		shape = detect(d, value)
 	}
 	c.shape = shape
@@ -38,10 +39,20 @@ func (c *checker) root(shape Kind, want *graph.Type) (id string) {
 		c.reportKey(Error, "wrapped-entity", value,
 			`Graph returns a single entity as the object itself, not wrapped in "value" (that form is for collections, where "value" is an array); the operation inside is checked as if unwrapped`,
 			c.replaceNode(0, "unwrap the operation", string(d.Src[inner.Start:inner.End])))
+		if k := c.standalone(value, want); k == resourceCall || k == resourceParticipant {
+			c.entity(value, c.typeOfKind(k))
+			return ""
+		}
 		c.operation(value, want)
 		return c.idOf(value)
 	case KindNotifications:
 		c.notifications()
+		return ""
+	case KindCall:
+		c.entity(0, c.callType)
+		return ""
+	case KindParticipant:
+		c.entity(0, c.participantType)
 		return ""
 	}
 	if e := d.Member(0, "error"); e >= 0 && d.Nodes[e].Kind == scan.Object && d.Member(0, "id") < 0 {
@@ -57,6 +68,18 @@ func (c *checker) root(shape Kind, want *graph.Type) (id string) {
 		c.reportKey(Error, "error-response", e, msg+"; the call that should have returned the operation failed", nil)
 		c.pop()
 		return ""
+	}
+	if auto {
+		switch c.standalone(0, want) {
+		case resourceCall:
+			c.shape = KindCall
+			c.entity(0, c.typeOfKind(resourceCall))
+			return ""
+		case resourceParticipant:
+			c.shape = KindParticipant
+			c.entity(0, c.typeOfKind(resourceParticipant))
+			return ""
+		}
 	}
 	c.operation(0, want)
 	return c.idOf(0)
@@ -109,9 +132,11 @@ func looksLikeNotification(d *scan.Doc, e int) bool {
 	return t >= 0 && d.Nodes[t].Kind == scan.String && trimType(d.Text(t)) == "microsoft.graph.commsNotification"
 }
 
-// collection checks {"@odata.context"?, "value": [operations]}.
+// collection checks {"@odata.context"?, "value": [items]}, whose items are
+// operations, calls or participants.
 func (c *checker) collection(value int, want *graph.Type) {
 	d := c.doc
+	c.elem, c.elemByItem = c.collectionType(value, want)
 	for m := 1; m < int(d.Nodes[0].Next); m = int(d.Nodes[m].Next) {
 		key := d.Key(m)
 		if key == "value" || key != "" && key[0] == '@' {
@@ -128,12 +153,12 @@ func (c *checker) collection(value int, want *graph.Type) {
 	c.push("value")
 	defer c.pop()
 	if d.Nodes[value].Kind != scan.Array {
-		c.reportNode(Error, "expected-array", value, `"value" of a collection must be an array of operations, found `+article(d.Nodes[value].Kind), nil)
+		c.reportNode(Error, "expected-array", value, `"value" of a collection must be an array of `+c.kindOfType(c.elem).plural()+`, found `+article(d.Nodes[value].Kind), nil)
 		return
 	}
-	c.res.Objects = slices.Grow(c.res.Objects, int(d.Nodes[value].Count)) // one per operation, reserved at once
+	c.res.Objects = slices.Grow(c.res.Objects, int(d.Nodes[value].Count)) // one per item, reserved at once
 	for e, k := value+1, 0; e < int(d.Nodes[value].Next); e, k = int(d.Nodes[e].Next), k+1 {
-		c.collectionItem(e, k, want)
+		c.collectionItem(e, k, c.elem)
 	}
 }
 
@@ -141,9 +166,9 @@ func (c *checker) collection(value int, want *graph.Type) {
 func (c *checker) collectionItem(e, k int, want *graph.Type) {
 	c.pushIndex(k)
 	if c.doc.Nodes[e].Kind != scan.Object {
-		c.reportNode(Error, "not-an-object", e, "expected an operation object, found "+article(c.doc.Nodes[e].Kind), nil)
+		c.reportNode(Error, "not-an-object", e, "expected "+c.kindOfType(want).String()+" object, found "+article(c.doc.Nodes[e].Kind), nil)
 	} else {
-		c.operation(e, want)
+		c.entity(e, want)
 	}
 	c.pop()
 }

@@ -3,6 +3,7 @@ package check
 import (
 	"sort"
 
+	"opcheck/graph"
 	"opcheck/input"
 	"opcheck/scan"
 )
@@ -19,6 +20,10 @@ type trace struct {
 	ok bool
 	// shape is KindCollection or KindNotifications.
 	shape Kind
+	// elem is a collection's item type, and elemByItem whether its first
+	// item decided it (then an edit of that item needs a full check).
+	elem       *graph.Type
+	elemByItem bool
 	// byItems is set when the shape was detected from the items: then it
 	// is KindNotifications exactly when notes > 0.
 	byItems bool
@@ -56,6 +61,7 @@ func (t *trace) part(c *checker, shape Kind) {
 	_, decided := detectEnvelope(d, value)
 	t.byItems = shape == KindAuto && !decided
 	t.shape = c.shape
+	t.elem, t.elemByItem = c.elem, c.elemByItem
 	t.spans = make([]span, 0, d.Nodes[value].Count)
 	for e := value + 1; e < int(d.Nodes[value].Next); e = int(d.Nodes[e].Next) {
 		n := &d.Nodes[e]

@@ -78,6 +78,12 @@ type Issue struct {
 	Fatal bool
 	// Fix, when not nil, is an edit that repairs the problem.
 	Fix *Edit
+	// Related, when not 0, is the offset of another place the problem
+	// involves: for CodeDuplicateKey, the first member name of the two
+	// (no member name starts at offset 0). The message does not repeat
+	// it, so that a caller can name it in its own terms, as a line and
+	// column of the whole input.
+	Related int
 }
 
 // Edit replaces Length bytes at Offset with Replacement.

@@ -766,11 +766,16 @@ func (p *parser) findDuplicate(obj uint32, key []byte) {
 
 // reportDuplicate reports the pending member name as a repeat of member j's.
 func (p *parser) reportDuplicate(j uint32) {
-	first := p.nodes[j].KeyStart
-	p.issue(SeverityWarning, CodeDuplicateKey, "the member name "+p.keyName()+" appears twice in this object (first defined at byte "+
-		strconv.Itoa(int(first))+"); Graph keeps only one of the values, and which one is not defined",
+	k := p.issue(SeverityWarning, CodeDuplicateKey, "the member name "+p.keyName()+DuplicateKeyPlace+"; Graph keeps only one of the values, and which one is not defined",
 		int(p.keyStart), int(p.keyEnd-p.keyStart), nil)
+	if k >= 0 {
+		p.issues[k].Related = int(p.nodes[j].KeyStart)
+	}
 }
+
+// DuplicateKeyPlace is the words of a CodeDuplicateKey message after which
+// a caller may say where the first member is, from the issue's Related.
+const DuplicateKeyPlace = " appears twice in this object"
 
 // hashKey is 64-bit FNV-1a.
 func hashKey(b []byte) uint64 {

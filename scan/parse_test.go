@@ -12,14 +12,15 @@ import (
 // issueTests hold one input per problem: the issue it must give, where, and
 // what the input reads after applying every fix (when all problems have one).
 var issueTests = []struct {
-	name   string
-	input  string
-	code   string
-	off    int
-	length int
-	fatal  bool
-	msg    string // a part of the message, when it matters
-	fixed  string // the input with every fix applied; "" to skip
+	name    string
+	input   string
+	code    string
+	off     int
+	length  int
+	fatal   bool
+	msg     string // a part of the message, when it matters
+	fixed   string // the input with every fix applied; "" to skip
+	related int    // the issue's Related offset
 }{
 	// trailing-comma
 	{name: "trailing comma in array", input: `[1,2,]`, code: CodeTrailingComma, off: 4, length: 1, msg: "after the last element", fixed: `[1,2]`},
@@ -65,11 +66,11 @@ var issueTests = []struct {
 	{name: "two dots", input: `[..]`, code: CodeSyntax, off: 1, length: 1, fatal: true},
 
 	// duplicate-key
-	{name: "duplicate name", input: `{"a":1,"a":2}`, code: CodeDuplicateKey, off: 7, length: 3, msg: `"a" appears twice in this object (first defined at byte 1)`},
-	{name: "duplicate name written with an escape", input: `{"a":1,"\u0061":2}`, code: CodeDuplicateKey, off: 7, length: 8, msg: "byte 1"},
-	{name: "duplicate in nested object only", input: `{"a":{"a":1,"b":2,"b":3}}`, code: CodeDuplicateKey, off: 18, length: 3, msg: "byte 12"},
-	{name: "duplicate in large object", input: largeObject(40, "k7"), code: CodeDuplicateKey, off: len(largeObject(40, "")), length: 4, msg: "byte 50"},
-	{name: "duplicate unquoted name", input: `{"a":1,a:2}`, code: CodeDuplicateKey, off: 7, length: 1, fixed: `{"a":1,"a":2}`},
+	{name: "duplicate name", input: `{"a":1,"a":2}`, code: CodeDuplicateKey, off: 7, length: 3, msg: `"a" appears twice in this object; Graph keeps`, related: 1},
+	{name: "duplicate name written with an escape", input: `{"a":1,"\u0061":2}`, code: CodeDuplicateKey, off: 7, length: 8, related: 1},
+	{name: "duplicate in nested object only", input: `{"a":{"a":1,"b":2,"b":3}}`, code: CodeDuplicateKey, off: 18, length: 3, related: 12},
+	{name: "duplicate in large object", input: largeObject(40, "k7"), code: CodeDuplicateKey, off: len(largeObject(40, "")), length: 4, related: 50},
+	{name: "duplicate unquoted name", input: `{"a":1,a:2}`, code: CodeDuplicateKey, off: 7, length: 1, related: 1, fixed: `{"a":1,"a":2}`},
 
 	// invalid-utf8
 	{name: "invalid UTF-8 in string", input: "[\"a\xffb\"]", code: CodeInvalidUTF8, off: 3, length: 1},
@@ -200,6 +201,9 @@ func TestParseIssues(t *testing.T) {
 			}
 			if !strings.Contains(found.Message, tt.msg) {
 				t.Errorf("got message %q, want it to contain %q", found.Message, tt.msg)
+			}
+			if found.Related != tt.related {
+				t.Errorf("got Related %d, want %d", found.Related, tt.related)
 			}
 			if tt.fixed == "" {
 				return

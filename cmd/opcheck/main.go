@@ -37,7 +37,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("opcheck", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	api := fs.String("api", "v1.0", "Graph API version to check against: v1.0 or beta")
-	kind := fs.String("kind", "", "force the input form: operation, collection, wrapped, notifications, http, markdown or log (default: detect)")
+	kind := fs.String("kind", "", "force the input form: operation, collection, wrapped, notifications, call, participant, http, markdown or log (default: detect)")
 	format := fs.String("format", "text", "output format: text, json, sarif (SARIF 2.1.0) or github (Actions workflow commands)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: opcheck [-api v1.0|beta] [-kind KIND] [-format text|json|sarif|github] [FILE|-]...")
