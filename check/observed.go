@@ -1,7 +1,6 @@
 package check
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 
@@ -101,10 +100,9 @@ func (c *checker) inCallback() bool {
 // SDK's serializer writes "Updated" where Graph sends "updated") and values
 // the SDK's log redactor masked ("(Generic: YpP/k/4t)").
 type sdkLog struct {
-	capital, exact, masked int     // capitalized enum values, exact ones, masked values
-	at                     []sdkAt // the marked values
-	first                  sdkMark
-	firstMasked            sdkMark
+	capital, exact, masked int        // capitalized enum values, exact ones, masked values
+	at                     []sdkAt    // the marked values
+	first                  [2]sdkMark // the first capitalized value, the first masked one
 }
 
 // sdkAt is a marked value: its offset in the input and, for an enum value,
@@ -114,32 +112,29 @@ type sdkAt struct {
 	wire   string
 }
 
-// sdkMark is the first marked value of a kind: where, and what it says.
+// sdkMark is the first marked value of a kind: where it is, and what.
 type sdkMark struct {
-	offset, length int
-	pointer, text  string
+	offset, length             int
+	pointer, prop, value, wire string
 }
 
 // enumValue notes an enum value name, found at node e of property prop:
 // exact says it names a member as the metadata writes it, else member is
-// the one it differs from in case. It reports whether the value is a
-// capitalized member, as the .NET SDK writes it.
-func (c *checker) enumValue(e int, name, member, prop string, exact bool) bool {
+// the one it differs from in case.
+func (c *checker) enumValue(e int, name, member, prop string, exact bool) {
 	if name == "" {
-		return false
+		return
 	}
 	if exact {
 		if f := name[0]; f >= 'a' && f <= 'z' {
 			c.sdk.exact++
 		}
-		return false
+		return
 	}
-	if f := member[0]; !(f >= 'a' && f <= 'z') || name[1:] != member[1:] || name[0] != f-'a'+'A' {
-		return false
+	if f := member[0]; f >= 'a' && f <= 'z' && name[0] == f-'a'+'A' && name[1:] == member[1:] {
+		c.sdk.capital++
+		c.markSDK(e, 0, prop, name, member)
 	}
-	c.sdk.capital++
-	c.markSDK(e, &c.sdk.first, member, `"`+prop+`" "`+name+`" is how the .NET SDK logs it; Graph sends "`+member+`"`)
-	return true
 }
 
 // maskedValue notes a string value the .NET SDK's log redactor wrote in
@@ -149,15 +144,15 @@ func (c *checker) maskedValue(e int, s string) bool {
 		return false
 	}
 	c.sdk.masked++
-	c.markSDK(e, &c.sdk.firstMasked, "", quoteShort(s)+" is a value the SDK's log redactor masked")
+	c.markSDK(e, 1, "", s, "")
 	return true
 }
 
-func (c *checker) markSDK(e int, first *sdkMark, wire, text string) {
+func (c *checker) markSDK(e, kind int, prop, value, wire string) {
 	n := &c.doc.Nodes[e]
 	c.sdk.at = append(c.sdk.at, sdkAt{c.base + int(n.Start), wire})
-	if first.text == "" {
-		*first = sdkMark{offset: c.base + int(n.Start), length: int(n.End - n.Start), pointer: c.pointer(), text: text}
+	if f := &c.sdk.first[kind]; f.value == "" {
+		*f = sdkMark{c.base + int(n.Start), int(n.End - n.Start), c.pointer(), prop, value, wire}
 	}
 }
 
@@ -165,20 +160,20 @@ func (c *checker) markSDK(e int, first *sdkMark, wire, text string) {
 // writes it: "(Generic: YpP/k/4t)", "(Identity: SDrwD0Cy)": a capitalized
 // word, a colon and a short token of base64 characters, in parentheses.
 func isMasked(s string) bool {
-	if len(s) < len("(A: xxxx)") || s[0] != '(' || s[len(s)-1] != ')' || s[1] < 'A' || s[1] > 'Z' {
+	n := len(s)
+	if n < len("(A: xxxx)") || s[0] != '(' || s[n-1] != ')' || s[1] < 'A' || s[1] > 'Z' {
 		return false
 	}
-	word, token, ok := strings.Cut(s[1:len(s)-1], ": ")
-	if !ok || len(token) < 4 || len(token) > 16 {
+	colon := strings.Index(s, ": ")
+	if colon < 0 || n-colon-3 < 4 || n-colon-3 > 16 {
 		return false
 	}
-	for _, r := range word {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
-			return false
-		}
-	}
-	for _, r := range token {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '+' || r == '/' || r == '=') {
+	for i := 2; i < n-1; i++ {
+		b := s[i] | 0x20 // lower case, for letters
+		letter := b >= 'a' && b <= 'z'
+		switch {
+		case i < colon && !letter,
+			i > colon+1 && !letter && !(s[i] >= '0' && s[i] <= '9' || s[i] == '+' || s[i] == '/' || s[i] == '='):
 			return false
 		}
 	}
@@ -200,43 +195,61 @@ func (c *checker) isSDKLog() bool {
 // give way to one finding that says so.
 func (c *checker) sdkLogDone(from int) {
 	s := &c.sdk
-	defer func() { *s = sdkLog{at: s.at[:0]} }()
-	if !c.isSDKLog() {
-		return
+	if c.isSDKLog() {
+		c.sdkLogSay(from)
 	}
+	*s = sdkLog{at: s.at[:0]}
+}
+
+// sdkLogSay replaces the findings about values the SDK changed, from index
+// from of the diagnostics on, with one that says what the document is.
+func (c *checker) sdkLogSay(from int) {
+	s := &c.sdk
 	ds := c.res.Diagnostics
 	keep := ds[:from]
-	for _, d := range ds[from:] {
-		if k := slices.IndexFunc(s.at, func(a sdkAt) bool { return a.offset == d.Offset }); k >= 0 {
-			switch d.Code {
-			case "enum-case", "enum-unknown", "wrong-type", "placeholder":
-				continue
-			case "terminal-status-change":
-				if s.at[k].wire == "deleted" {
-					continue // a "Deleted" the SDK wrote was a "deleted" on the wire
-				}
-			}
+	for i := from; i < len(ds); i++ {
+		if !s.changed(&ds[i]) {
+			keep = append(keep, ds[i])
 		}
-		keep = append(keep, d)
 	}
-	c.res.Diagnostics = keep
-	first, other := s.first, s.firstMasked
-	if first.text == "" || other.text != "" && other.offset < first.offset {
-		first, other = other, first
-	}
-	msg := "this reads like a .NET bot's log, which shows what the Graph SDK re-serialized, not what Graph sent: " + first.text
-	if other.text != "" {
-		msg += "; " + other.text
-	}
-	if n := s.capital + s.masked - 1 - b2i(other.text != ""); n > 0 {
-		msg += "; " + strconv.Itoa(n) + " more such value"
-		if n > 1 {
-			msg += "s"
+	msg, at := "", -1
+	for k := range s.first {
+		f := &s.first[k]
+		switch {
+		case f.value == "":
+			continue
+		case f.wire != "":
+			msg += `; "` + f.prop + `" "` + f.value + `" is how the .NET SDK logs it; Graph sends "` + f.wire + `"`
+		default:
+			msg += "; " + quoteShort(f.value) + " is a value the SDK's log redactor masked"
 		}
-		msg += ", not reported one by one"
+		if at < 0 || f.offset < s.first[at].offset {
+			at = k
+		}
 	}
-	c.res.Diagnostics = append(c.res.Diagnostics, Diagnostic{Severity: Info, Code: "dotnet-log", Message: msg,
-		Pointer: first.pointer, Offset: first.offset, Length: first.length})
+	if n := s.capital + s.masked - b2i(s.first[0].value != "") - b2i(s.first[1].value != ""); n > 0 {
+		msg += "; " + strconv.Itoa(n) + " more such value(s), not reported one by one"
+	}
+	f := &s.first[at]
+	c.res.Diagnostics = append(keep, Diagnostic{Severity: Info, Code: "dotnet-log", Pointer: f.pointer, Offset: f.offset, Length: f.length,
+		Message: "this reads like a .NET bot's log, which shows what the Graph SDK re-serialized, not what Graph sent: " + msg[2:]})
+}
+
+// changed reports whether d is about a value the SDK changed: such a
+// finding is about the log, not about what Graph sent.
+func (s *sdkLog) changed(d *Diagnostic) bool {
+	for _, a := range s.at {
+		if a.offset != d.Offset {
+			continue
+		}
+		switch d.Code {
+		case "enum-case", "enum-unknown", "wrong-type", "placeholder":
+			return true
+		case "terminal-status-change":
+			return a.wire == "deleted" // a "Deleted" the SDK wrote was a "deleted" on the wire
+		}
+	}
+	return false
 }
 
 // sdkMarks counts, for a Session, the capitalized enum values that the
