@@ -30,10 +30,12 @@ type sighting struct {
 var sightings = []sighting{
 	{"participantInfo", "clientVersion", "", "roster callbacks recorded in microsoft-graph-comms-samples#513", false},
 	{"participantInfo", "endpointId", "", "roster callbacks recorded in microsoft-graph-comms-samples#513", false},
+	{"participantInfo", "id", "", "incoming calls in the call: answer docs (v1.0) and msteams-docs#9159", false},
 	{"participantInfo", "replacementLink", "", "callbacks recorded in microsoft-graph-comms-samples#599", false},
 	{"invitationParticipantInfo", "clientVersion", "", "an invite operation callback recorded in microsoft-graph-comms-samples#599", false},
 	{"invitationParticipantInfo", "endpointId", "", "an invite operation callback recorded in microsoft-graph-comms-samples#599", false},
 	{"invitationParticipantInfo", "replacementLink", "", "an invite operation callback recorded in microsoft-graph-comms-samples#599", false},
+	{"invitationParticipantInfo", "id", "", "incoming-call targets in the call: answer (v1.0) and call: redirect (beta) docs and msteams-docs#9159", false},
 	{"invitationParticipantInfo", "languageId", "", "microsoft-graph-comms-samples#599 and the call: answer docs (v1.0)", true},
 	{"invitationParticipantInfo", "region", "", "incoming-call targets in the call: answer docs (v1.0) and msteams-docs#9159", true},
 	{"invitationParticipantInfo", "endpointType", "v1.0", "microsoft-graph-comms-samples#599 and the call: answer docs (v1.0)", true},

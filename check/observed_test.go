@@ -302,3 +302,34 @@ func TestSessionDotnetLog(t *testing.T) {
 		}
 	}
 }
+
+// TestObservedMembers checks the notes of testdata/observed/MEMBERS.tsv:
+// each names a gathered example that carries the member, and a row of the
+// sightings table that explains it.
+func TestObservedMembers(t *testing.T) {
+	files := map[string]bool{}
+	for _, m := range readTSV(t, "MANIFEST.tsv", 4) {
+		files[m[0]] = true
+	}
+	for _, r := range readTSV(t, "MEMBERS.tsv", 4) {
+		file, typ, member := r[0], r[1], r[2]
+		if !files[file] {
+			t.Errorf("MEMBERS.tsv names %s, which MANIFEST.tsv does not list", file)
+			continue
+		}
+		src, err := os.ReadFile(filepath.Join("testdata/observed", file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(src), `"`+member+`"`) {
+			t.Errorf("%s has no member %q", file, member)
+		}
+		found := false
+		for _, s := range sightings {
+			found = found || s.typ == typ && s.member == member
+		}
+		if !found {
+			t.Errorf("%s.%s (in %s) has no row in the sightings table", typ, member, file)
+		}
+	}
+}
