@@ -120,19 +120,10 @@ type sdkMark struct {
 	pointer, prop, value, wire string
 }
 
-// enumValue notes an enum value name, found at node e of property prop:
-// exact says it names a member as the metadata writes it, else member is
-// the one it differs from in case.
-func (c *checker) enumValue(e int, name, member, prop string, exact bool) {
-	if name == "" {
-		return
-	}
-	if exact {
-		if f := name[0]; f >= 'a' && f <= 'z' {
-			c.sdk.exact++
-		}
-		return
-	}
+// enumValue notes an enum value name, found at node e of property prop,
+// that differs from member only in case: it marks a .NET bot's log when it
+// is the member with a capital first letter.
+func (c *checker) enumValue(e int, name, member, prop string) {
 	if f := member[0]; f >= 'a' && f <= 'z' && name[0] == f-'a'+'A' && name[1:] == member[1:] {
 		c.sdk.capital++
 		c.markSDK(e, 0, prop, name, member)

@@ -28,12 +28,14 @@ func (c *checker) enum(e int, p *graph.Property) {
 	for _, name := range names {
 		name = strings.TrimSpace(name)
 		if t.HasMember(name) {
-			c.enumValue(e, name, "", p.Name, true)
+			if name[0] >= 'a' && name[0] <= 'z' {
+				c.sdk.exact++ // spelt as Graph sends it: not a .NET bot's log
+			}
 			continue
 		}
 		for _, m := range t.Members {
 			if strings.EqualFold(m, name) {
-				c.enumValue(e, name, m, p.Name, false)
+				c.enumValue(e, name, m, p.Name)
 				c.reportNode(Warning, "enum-case", e,
 					`"`+name+`" differs from the `+t.Short+` member "`+m+`" only in case; OData enum members are case-sensitive, and strict clients (the typed SDKs among them) drop or reject the value`,
 					c.replaceNode(e, `use "`+m+`"`, `"`+strings.Replace(s, name, m, 1)+`"`))
