@@ -30,7 +30,7 @@ type sighting struct {
 var sightings = []sighting{
 	{"participantInfo", "clientVersion", "", "roster callbacks recorded in microsoft-graph-comms-samples#513", false},
 	{"participantInfo", "endpointId", "", "roster callbacks recorded in microsoft-graph-comms-samples#513", false},
-	{"participantInfo", "id", "", "incoming calls in the call: answer docs (v1.0) and msteams-docs#9159", false},
+	{"participantInfo", "id", "", "callers in the call: answer docs (v1.0), microsoft-graph-comms-samples#667 and msteams-docs#9159", false},
 	{"participantInfo", "replacementLink", "", "callbacks recorded in microsoft-graph-comms-samples#599", false},
 	{"invitationParticipantInfo", "clientVersion", "", "an invite operation callback recorded in microsoft-graph-comms-samples#599", false},
 	{"invitationParticipantInfo", "endpointId", "", "an invite operation callback recorded in microsoft-graph-comms-samples#599", false},
@@ -44,7 +44,7 @@ var sightings = []sighting{
 	{"identitySet", "applicationInstance", "", "incoming-call targets in the call: answer docs (v1.0) and msteams-docs#9159", false},
 	{"identitySet", "guest", "", "a call logged in microsoft-graph-comms-samples#91", false},
 	{"call", "meetingCapability", "v1.0", "a v1.0 call logged in msteams-docs#9159", false},
-	{"call", "terminationReason", "v1.0", "a v1.0 call logged in msteams-docs#9159", false},
+	{"call", "terminationReason", "v1.0", "v1.0 calls in microsoft-graph-comms-samples#667 and msteams-docs#9159", false},
 	{"call", "activeModalities", "v1.0", "a call logged in microsoft-graph-comms-samples#91", false},
 	{"call", "mediaHostedRegion", "", "a call logged in msteams-docs#9159", false},
 	{"call", "applicationMetadata", "", "the policy-based recording call in the call: answer docs (v1.0)", false},
