@@ -82,7 +82,7 @@ func (c *checker) observedProperty(m int, key string, t *graph.Type) bool {
 			msg = `"` + key + `" is declared on ` + t.Short + ` in ` + o.API + ` only, but Graph sends it in ` + c.model.API + ` too`
 		}
 	}
-	c.reportKey(Info, "observed-property", m, msg+` (seen in `+s.seen+`): undocumented there; SDKs keep it in additional data`, nil)
+	c.reportKey(Info, "observed-property", m, msg+` (seen in `+s.seen+`); undocumented, so SDKs keep it in additional data`, nil)
 	return true
 }
 
