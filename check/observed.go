@@ -76,13 +76,13 @@ func (c *checker) observedProperty(m int, key string, t *graph.Type) bool {
 	if s == nil {
 		return false
 	}
-	msg := `"` + key + `" is not declared on ` + t.Short + ` in ` + c.model.API + `, but Graph sends it`
-	if o := c.model.Other(); o != nil {
-		if ot := o.Type(t.Name); ot != nil && ot.Property(key) != nil {
-			msg = `"` + key + `" is declared on ` + t.Short + ` in ` + o.API + ` only, but Graph sends it in ` + c.model.API + ` too`
-		}
+	// A row for one version only is for a member the other one declares.
+	only := ""
+	if s.api != "" {
+		only = " (only " + c.model.Other().API + " declares it)"
 	}
-	c.reportKey(Info, "observed-property", m, msg+` (seen in `+s.seen+`); undocumented, so SDKs keep it in additional data`, nil)
+	c.reportKey(Info, "observed-property", m, `"`+key+`" is not declared on `+t.Short+` in `+c.model.API+only+
+		`, but Graph sends it (seen in `+s.seen+`); undocumented, so SDKs keep it in additional data`, nil)
 	return true
 }
 

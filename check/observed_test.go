@@ -184,6 +184,10 @@ func TestSightingsKnown(t *testing.T) {
 			if typ.Property(s.member) != nil {
 				t.Errorf("%s: %s declares %s now; the row is not needed", api, s.typ, s.member)
 			}
+			// A row for one version says that the other declares it.
+			if o := newChecker(nil, &Options{API: api}).model.Other(); s.api != "" && (o == nil || o.Type(typ.Name) == nil || o.Type(typ.Name).Property(s.member) == nil) {
+				t.Errorf("%s.%s is a %s-only row, but the other version does not declare it either", s.typ, s.member, s.api)
+			}
 			if s.seen == "" {
 				t.Errorf("%s.%s: the row does not say where it was seen", s.typ, s.member)
 			}
