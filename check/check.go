@@ -116,8 +116,9 @@ type checker struct {
 	pbuf      []byte  // reused to write pointers out
 	truncated bool    // a docs block marked truncated: absent properties are fine
 	types     [8]typeHit
-	nextType  int  // the entry of types to replace next
-	resource  bool // a docs resource block: type names stand in for values
+	nextType  int    // the entry of types to replace next
+	resource  bool   // a docs resource block: type names stand in for values
+	sdk       sdkLog // the marks of a .NET bot's log in the document
 	// idGiven is the node of an entity whose "id" may be absent, because
 	// the notification's resourceUrl names it; partial is the node of a
 	// call that a notification carries as a delta, whose other
@@ -233,7 +234,9 @@ func (c *checker) part(p *input.Part, forced Kind) {
 	if want != nil && want.Name == "microsoft.graph.commsNotifications" {
 		shape = KindNotifications
 	}
+	from := len(c.res.Diagnostics)
 	id := c.root(shape, want)
+	c.sdkLogDone(from)
 	if c.trace != nil {
 		c.trace.part(c, shape)
 	}

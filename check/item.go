@@ -155,6 +155,11 @@ func (s *Session) recheck(k, delta int, was place) *Result {
 	block, objs := c.res.Diagnostics, c.res.Objects
 
 	old := s.res
+	// Whether the document is a .NET bot's log depends on all of it: leave
+	// it to a full check when the verdict is or may become yes.
+	if capitals, log := sdkMarks(old.Diagnostics, s.text, start, oldEnd, delta); log || c.sdk.masked > 0 || capitals+c.sdk.capital >= 2 {
+		return nil
+	}
 	i0, i1 := diagRange(old.Diagnostics, start, oldEnd)
 	if c.dropped > 0 || len(old.Diagnostics)-(i1-i0)+len(block) > MaxFindings {
 		return nil

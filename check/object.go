@@ -291,6 +291,9 @@ func (c *checker) propertyAnnotation(m int, prop, term string, t *graph.Type) {
 // unknownProperty reports a member that t does not declare, and returns
 // the property it suggests instead, if any.
 func (c *checker) unknownProperty(m int, key string, t *graph.Type) (suggested string) {
+	if c.observedProperty(m, key, t) {
+		return ""
+	}
 	if o := c.model.Other(); o != nil {
 		if ot := o.Type(t.Name); ot != nil && ot.Property(key) != nil {
 			c.reportKey(Warning, "property-other-version", m, `"`+key+`" exists on `+t.Short+" in "+o.API+" only; this payload is checked against "+c.model.API, nil)

@@ -28,15 +28,22 @@ func (c *checker) enum(e int, p *graph.Property) {
 	for _, name := range names {
 		name = strings.TrimSpace(name)
 		if t.HasMember(name) {
+			if name[0] >= 'a' && name[0] <= 'z' {
+				c.sdk.exact++ // spelt as Graph sends it: not a .NET bot's log
+			}
 			continue
 		}
 		for _, m := range t.Members {
 			if strings.EqualFold(m, name) {
+				c.enumValue(e, name, m, p.Name)
 				c.reportNode(Warning, "enum-case", e,
 					`"`+name+`" differs from the `+t.Short+` member "`+m+`" only in case; OData enum members are case-sensitive, and strict clients (the typed SDKs among them) drop or reject the value`,
 					c.replaceNode(e, `use "`+m+`"`, `"`+strings.Replace(s, name, m, 1)+`"`))
 				goto next
 			}
+		}
+		if c.maskedValue(e, name) {
+			continue
 		}
 		if what, ok := placeholder(name); ok {
 			c.reportNode(Error, "enum-unknown", e, `"`+name+`" is a documentation placeholder (`+what+`), not `+an(t.Short)+` member; use one of `+memberList(t), nil)
@@ -80,6 +87,9 @@ func (c *checker) primitive(e int, p *graph.Property) {
 		var fix *Fix
 		if n.Kind == scan.String {
 			s := c.doc.Text(e)
+			if c.maskedValue(e, s) {
+				return
+			}
 			if _, ok := placeholder(s); ok {
 				msg += ` (` + quoteShort(s) + ` is a documentation placeholder)`
 			} else if want == "a number" {
@@ -180,10 +190,13 @@ func (c *checker) placeholderString(e int) {
 	// starts with a capital or '<' (or is "string"), or lists values with '|'.
 	// An escape at the start takes the long way.
 	raw := c.doc.Raw(e)
-	if f := raw[1]; !(f >= 'A' && f <= 'Z' || f == '<' || f == 's' || f == '\\') && bytes.IndexByte(raw, '|') < 0 {
+	if f := raw[1]; !(f >= 'A' && f <= 'Z' || f == '<' || f == 's' || f == '\\' || f == '(') && bytes.IndexByte(raw, '|') < 0 {
 		return
 	}
 	s := c.doc.Text(e)
+	if c.maskedValue(e, s) {
+		return
+	}
 	if what, ok := placeholder(s); ok {
 		c.reportNode(Warning, "placeholder", e, quoteShort(s)+` looks like a documentation placeholder (`+what+`), not a real value`, nil)
 	}
