@@ -361,6 +361,9 @@ func (c *checker) missing(i int, t *graph.Type, seen *seenSet) {
 			what := "poll or match the operation"
 			if k := c.kindOfType(t); k == resourceCall || k == resourceParticipant {
 				what = "tell " + k.String() + " from the others"
+				if k == resourceCall {
+					c.sdk.at = append(c.sdk.at, sdkAt{offset: c.base + int(n.Start), wire: idless})
+				}
 			}
 			c.report(Error, "missing-id", int(n.Start), 1, t.Short+` has no "id"; every entity carries its key, and the bot needs it to `+what, nil)
 		case t.Name == "microsoft.graph.commsNotification":

@@ -114,6 +114,12 @@ type sdkAt struct {
 	wire   string
 }
 
+// idless marks, in sdkAt.wire, a call without "id": a .NET bot logs the
+// call resource the SDK built from the callbacks, whose resourceUrl, not
+// resourceData, names the call; so the id is missing from the log, not from
+// what Graph sent.
+const idless = "\x00call without id"
+
 // sdkMark is the first marked value of a kind: where it is, and what.
 type sdkMark struct {
 	offset, length             int
@@ -240,6 +246,8 @@ func (s *sdkLog) changed(d *Diagnostic) bool {
 			return true
 		case "terminal-status-change":
 			return a.wire == "deleted" // a "Deleted" the SDK wrote was a "deleted" on the wire
+		case "missing-id":
+			return a.wire == idless
 		}
 	}
 	return false

@@ -222,6 +222,8 @@ func TestDotnetLog(t *testing.T) {
 		{"capital and masked", `{"value": [` + opNote("Updated", "Running", `, "clientContext": "(Identity: SDrwD0Cy)"`) + `]}`, true, "/value/0/changeType", []string{"enum-case"}, nil},
 		{"a logged Deleted ends an operation", "Info: " + `{"value": [` + opNote("Deleted", "Completed", "") + `]}`, true, "/value/0/changeType", []string{"enum-case", "terminal-status-change"}, nil},
 		{"a logged Updated of an ended operation", "Info: " + `{"value": [` + opNote("Updated", "Completed", "") + `]}`, true, "/value/0/changeType", []string{"enum-case"}, []string{"terminal-status-change"}},
+		{"a logged call without its id", `{"@odata.type": "#microsoft.graph.call", "state": "Established", "subject": "(Generic: Qm9vVg1x)"}`, true, "/state", []string{"enum-case", "missing-id"}, nil},
+		{"a call without its id, not a log", `{"@odata.type": "#microsoft.graph.call", "state": "established", "callbackUri": "https://bot.example.com/callback"}`, false, "", nil, []string{"missing-id"}},
 		{"parenthesised real value", `{"value": [` + opNote("updated", "Running", `, "clientContext": "(retry: 2)"`) + `]}`, false, "", nil, nil},
 	}
 	for _, tt := range tests {
