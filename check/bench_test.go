@@ -22,17 +22,24 @@ func sizeName(n int) string {
 	return strconv.Itoa(n>>10) + "KB"
 }
 
-// forEachDoc runs fn as a sub-benchmark for every shape, size and validity.
+// forEachDoc runs fn as a sub-benchmark for every shape, size and validity,
+// and for the findings-heavy twin of each collection (named "repeated":
+// the valid collection with the same two undeclared members in every
+// item), whose cost beside "valid" is what findings cost.
 func forEachDoc(b *testing.B, fn func(b *testing.B, doc []byte)) {
 	for _, shape := range benchdoc.Shapes {
 		for _, size := range benchSizes {
-			for _, broken := range []bool{false, true} {
-				name := string(shape) + "/" + sizeName(size) + "/valid"
-				if broken {
-					name = string(shape) + "/" + sizeName(size) + "/broken"
+			for _, variant := range []string{"valid", "broken", "repeated"} {
+				if variant == "repeated" && shape != benchdoc.Collection {
+					continue
 				}
-				b.Run(name, func(b *testing.B) {
-					doc := benchdoc.Generate(shape, size, broken, 1)
+				b.Run(string(shape)+"/"+sizeName(size)+"/"+variant, func(b *testing.B) {
+					var doc []byte
+					if variant == "repeated" {
+						doc = benchdoc.Repeated(size, 1)
+					} else {
+						doc = benchdoc.Generate(shape, size, variant == "broken", 1)
+					}
 					b.SetBytes(int64(len(doc)))
 					b.ReportAllocs()
 					b.ResetTimer()
