@@ -110,6 +110,7 @@ type checker struct {
 	types     [8]typeHit
 	nextType  int  // the entry of types to replace next
 	resource  bool // a docs resource block: type names stand in for values
+	memo      memo // what was said about findings, to say it again for free
 
 	trace *trace // what a Session keeps of this check, or nil
 }

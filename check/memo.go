@@ -1,0 +1,69 @@
+package check
+
+import "opcheck/graph"
+
+// A document that makes one mistake makes it in every item: the same
+// undeclared member on the same type, thousands of times. What the checker
+// says about such a finding depends only on the code, the type and the
+// name, not on where it is, so one Validate call works it out once (the
+// "did you mean" search, the message) and every repeat shares the strings.
+
+// said is what the checker says about a finding, apart from where it is.
+type said struct {
+	sev  Severity
+	code string // the finding's code, which may differ from its key's
+	msg  string
+	// suggested is the name the finding takes for the intended one ("" for
+	// none); the fix renames the finding's text to rename ("" for no fix),
+	// titled fixTitle.
+	suggested, fixTitle, rename string
+}
+
+// sayKey names a finding's content: its code and the type and name it is
+// about.
+type sayKey struct {
+	code string
+	t    *graph.Type
+	name string
+}
+
+// maxSaid bounds a memo: a pathological paste of a million different
+// names costs the plain way past it, and no more memory.
+const maxSaid = 4096
+
+// memo remembers what was said, per key, for one Validate call.
+type memo struct {
+	last *memoEntry // the entry found or stored last: most repeats are of it or of a near sibling
+	m    map[sayKey]*memoEntry
+}
+
+type memoEntry struct {
+	key sayKey
+	said
+}
+
+// get returns what was said for k, if anything.
+func (s *memo) get(k sayKey) (*said, bool) {
+	if e := s.last; e != nil && e.key == k {
+		return &e.said, true
+	}
+	e, ok := s.m[k]
+	if !ok {
+		return nil, false
+	}
+	s.last = e
+	return &e.said, true
+}
+
+// put remembers v for k and returns it to use.
+func (s *memo) put(k sayKey, v said) *said {
+	e := &memoEntry{k, v}
+	if len(s.m) < maxSaid {
+		if s.m == nil {
+			s.m = map[sayKey]*memoEntry{}
+		}
+		s.m[k] = e
+	}
+	s.last = e
+	return &e.said
+}
