@@ -58,7 +58,9 @@ func validate(src []byte, opts *Options, t *trace) *Result {
 		c.res.Diagnostics = append(c.res.Diagnostics, Diagnostic{Severity: Info, Code: "too-many-findings",
 			Message: strconv.Itoa(c.dropped) + " more findings are not listed (opcheck lists " + strconv.Itoa(MaxFindings) + "); fix the first ones, which often explain the rest"})
 	}
-	slices.SortStableFunc(c.res.Diagnostics, byOffsetCode)
+	if !slices.IsSortedFunc(c.res.Diagnostics, byOffsetCode) { // they mostly come in order
+		slices.SortStableFunc(c.res.Diagnostics, byOffsetCode)
+	}
 	locate(src, c.res.Diagnostics)
 	return c.res
 }
@@ -106,6 +108,7 @@ type checker struct {
 	base      int     // offset of doc.Src in src
 	ptr       []token // the JSON Pointer of the value being checked, unescaped
 	pbuf      []byte  // reused to write pointers out
+	strs      strs    // where the pointers are kept
 	truncated bool    // a docs block marked truncated: absent properties are fine
 	types     [8]typeHit
 	nextType  int  // the entry of types to replace next
@@ -133,6 +136,12 @@ func (c *checker) report(sev Severity, code string, off, length int, msg string,
 	}
 	if fix != nil {
 		fix.Offset += c.base
+	}
+	if ds := c.res.Diagnostics; len(ds) == cap(ds) && len(ds) >= 256 {
+		// Double, where append would grow by a quarter: a document that
+		// repeats a mistake has thousands of findings, and each growth
+		// copies them all.
+		c.res.Diagnostics = slices.Grow(ds, len(ds))
 	}
 	c.res.Diagnostics = append(c.res.Diagnostics, Diagnostic{
 		Severity: sev, Code: code, Message: msg, Pointer: c.pointer(),

@@ -33,8 +33,12 @@ const maxSaid = 4096
 
 // memo remembers what was said, per key, for one Validate call.
 type memo struct {
-	last *memoEntry // the entry found or stored last: most repeats are of it or of a near sibling
-	m    map[sayKey]*memoEntry
+	// recent are the last entries found or stored, scanned before the map:
+	// a collection repeats a handful of keys, and comparing a pointer and a
+	// short name is cheaper than hashing them, above all in wasm.
+	recent [8]*memoEntry
+	next   int // the entry of recent to replace next
+	m      map[sayKey]*memoEntry
 }
 
 type memoEntry struct {
@@ -44,14 +48,16 @@ type memoEntry struct {
 
 // get returns what was said for k, if anything.
 func (s *memo) get(k sayKey) (*said, bool) {
-	if e := s.last; e != nil && e.key == k {
-		return &e.said, true
+	for _, e := range s.recent {
+		if e != nil && e.key.t == k.t && e.key.name == k.name && e.key.code == k.code {
+			return &e.said, true
+		}
 	}
 	e, ok := s.m[k]
 	if !ok {
 		return nil, false
 	}
-	s.last = e
+	s.remember(e)
 	return &e.said, true
 }
 
@@ -64,6 +70,11 @@ func (s *memo) put(k sayKey, v said) *said {
 		}
 		s.m[k] = e
 	}
-	s.last = e
+	s.remember(e)
 	return &e.said
+}
+
+func (s *memo) remember(e *memoEntry) {
+	s.recent[s.next] = e
+	s.next = (s.next + 1) % len(s.recent)
 }

@@ -26,7 +26,10 @@ func locate(src []byte, ds []Diagnostic) {
 		d.Length = clamp(d.Length, 0, len(src)-d.Offset)
 		marks = append(marks, mark{d.Offset, d, false}, mark{d.Offset + d.Length, d, true})
 	}
-	slices.SortStableFunc(marks, func(a, b mark) int { return a.off - b.off })
+	byOff := func(a, b mark) int { return a.off - b.off }
+	if !slices.IsSortedFunc(marks, byOff) { // findings that do not overlap come in order
+		slices.SortStableFunc(marks, byOff)
+	}
 
 	cur := scan.NewCursor(src)
 	for _, m := range marks {

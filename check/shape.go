@@ -195,7 +195,7 @@ func (c *checker) pointer() string {
 		}
 	}
 	c.pbuf = b
-	return string(b)
+	return c.strs.of(b)
 }
 
 // article names a JSON kind with its article: "an object", "a string".
