@@ -96,3 +96,27 @@ func BenchmarkGJSONValid(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkAppendJSON measures writing a result as the JSON that the page
+// parses and the CLI prints, for the clean collection and its
+// findings-heavy twin; bytes are those of the document.
+func BenchmarkAppendJSON(b *testing.B) {
+	for _, size := range []int{1 << 20, 10 << 20} {
+		for _, variant := range []string{"valid", "repeated"} {
+			b.Run("collection/"+sizeName(size)+"/"+variant, func(b *testing.B) {
+				doc := benchdoc.Generate(benchdoc.Collection, size, false, 1)
+				if variant == "repeated" {
+					doc = benchdoc.Repeated(size, 1)
+				}
+				r := Validate(doc, nil)
+				out := r.AppendJSON(nil)
+				b.SetBytes(int64(len(doc)))
+				b.ReportAllocs()
+				b.ResetTimer()
+				for b.Loop() {
+					out = r.AppendJSON(out[:0])
+				}
+			})
+		}
+	}
+}
