@@ -105,11 +105,12 @@ type checker struct {
 
 	// The part being checked.
 	doc       *scan.Doc
-	base      int     // offset of doc.Src in src
-	ptr       []token // the JSON Pointer of the value being checked, unescaped
-	pbuf      []byte  // reused to write pointers out
-	strs      strs    // where the pointers are kept
-	truncated bool    // a docs block marked truncated: absent properties are fine
+	base      int       // offset of doc.Src in src
+	ptr       []token   // the JSON Pointer of the value being checked, unescaped
+	pbuf      []byte    // reused to write pointers out
+	pdone     []written // the tokens whose text pbuf holds
+	strs      strs      // where the pointers are kept
+	truncated bool      // a docs block marked truncated: absent properties are fine
 	types     [8]typeHit
 	nextType  int  // the entry of types to replace next
 	resource  bool // a docs resource block: type names stand in for values
@@ -138,15 +139,26 @@ func (c *checker) report(sev Severity, code string, off, length int, msg string,
 		fix.Offset += c.base
 	}
 	if ds := c.res.Diagnostics; len(ds) == cap(ds) && len(ds) >= 256 {
-		// Double, where append would grow by a quarter: a document that
-		// repeats a mistake has thousands of findings, and each growth
-		// copies them all.
-		c.res.Diagnostics = slices.Grow(ds, len(ds))
+		c.res.Diagnostics = slices.Grow(ds, moreFindings(len(ds), c.base+off, len(c.src)))
 	}
 	c.res.Diagnostics = append(c.res.Diagnostics, Diagnostic{
 		Severity: sev, Code: code, Message: msg, Pointer: c.pointer(),
 		Offset: c.base + off, Length: length, Fix: fix,
 	})
+}
+
+// moreFindings is the room to make for findings when n of them fill the
+// slice and the next is at byte at of a text of size bytes. A document
+// that repeats a mistake has thousands of findings, and append, growing by
+// a quarter, copies them all a dozen times over: this makes room for as
+// many as the rest of the text will hold at the rate seen so far (never
+// more than MaxFindings in all, never less than a quarter more).
+func moreFindings(n, at, size int) int {
+	more := n / 4
+	if at > 0 {
+		more = max(more, n*(size-at)/at+n/8)
+	}
+	return max(1, min(more, MaxFindings+1-n))
 }
 
 // reportNode records a finding about node i's value.

@@ -36,7 +36,7 @@ type memo struct {
 	// recent are the last entries found or stored, scanned before the map:
 	// a collection repeats a handful of keys, and comparing a pointer and a
 	// short name is cheaper than hashing them, above all in wasm.
-	recent [8]*memoEntry
+	recent [16]*memoEntry
 	next   int // the entry of recent to replace next
 	m      map[sayKey]*memoEntry
 }

@@ -7,6 +7,7 @@ import (
 	"unsafe"
 
 	"opcheck/internal/benchdoc"
+	"opcheck/scan"
 )
 
 // TestRepeatedFindingsSayWhatOneSays checks that what the memo shares is
@@ -156,6 +157,106 @@ func TestStrs(t *testing.T) {
 	for i := range want {
 		if got[i] != want[i] {
 			t.Fatalf("string %d: got %q, want %q", i, got[i], want[i])
+		}
+	}
+}
+
+func TestMoreFindings(t *testing.T) {
+	tests := []struct {
+		name        string
+		n, at, size int
+		want        int
+	}{
+		{"a quarter of the text holds 256: room for the rest at that rate", 256, 250, 1000, 3*256 + 32},
+		{"near the end: a quarter more", 1000, 990, 1000, 250},
+		{"never past MaxFindings", 4000, 100, 1 << 20, MaxFindings + 1 - 4000},
+		{"at MaxFindings: room for the note that says how many more", MaxFindings, 10, 100, 1},
+		{"at the start of the text", 256, 0, 1000, 64},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := moreFindings(tt.n, tt.at, tt.size); got != tt.want {
+				t.Errorf("moreFindings(%d, %d, %d) = %d, want %d", tt.n, tt.at, tt.size, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestLocateInOrderAndOverlapping checks both ways locate works, ranges
+// one after the other and ranges that overlap, against a fresh cursor for
+// every offset.
+func TestLocateInOrderAndOverlapping(t *testing.T) {
+	src := []byte("{\n  \"a\": \"é\",\n\t\"b\": [1,\n 2]}\n")
+	tests := []struct {
+		name   string
+		ranges [][2]int // offset, length
+	}{
+		{"in order", [][2]int{{0, 1}, {4, 3}, {7, 2}, {20, 5}, {len(src), 0}}},
+		{"touching and empty", [][2]int{{4, 0}, {4, 3}, {7, 0}, {7, 9}}},
+		{"overlapping", [][2]int{{0, 30}, {4, 3}, {2, 1}, {25, 2}}},
+		{"past the end, clamped", [][2]int{{3, 100}, {500, 2}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var ds []Diagnostic
+			for _, r := range tt.ranges {
+				ds = append(ds, Diagnostic{Offset: r[0], Length: r[1]})
+			}
+			locate(src, ds)
+			for i, d := range ds {
+				off := min(tt.ranges[i][0], len(src))
+				end := min(off+tt.ranges[i][1], len(src))
+				l, c := scan.NewCursor(src).At(off)
+				el, ec := scan.NewCursor(src).At(end)
+				if d.Offset != off || d.Offset+d.Length != end || d.Line != l || d.Column != c || d.EndLine != el || d.EndColumn != ec {
+					t.Errorf("range %v: got %d+%d at %d:%d-%d:%d, want %d+%d at %d:%d-%d:%d", tt.ranges[i],
+						d.Offset, d.Length, d.Line, d.Column, d.EndLine, d.EndColumn, off, end-off, l, c, el, ec)
+				}
+			}
+		})
+	}
+}
+
+// TestPointerAfterPushAndPop checks that pointer, which reuses the text of
+// the tokens it wrote last, writes what a first call would.
+func TestPointerAfterPushAndPop(t *testing.T) {
+	type step struct {
+		push  string // a key to push, or
+		index int    // an index to push (when push is ""), or
+		pop   bool
+		want  string
+	}
+	steps := []step{
+		{push: "value", want: "/value"},
+		{index: 12, want: "/value/12"},
+		{push: "tenantId", want: "/value/12/tenantId"},
+		{pop: true, want: "/value/12"},
+		{push: "callChainId", want: "/value/12/callChainId"},
+		{pop: true, want: "/value/12"},
+		{pop: true, want: "/value"},
+		{index: 13, want: "/value/13"},
+		{push: "a/b~c", want: "/value/13/a~1b~0c"},
+		{pop: true, want: "/value/13"},
+		{push: "a/b~d", want: "/value/13/a~1b~0d"},
+		{pop: true, want: "/value/13"},
+		{pop: true, want: "/value"},
+		{pop: true, want: ""},
+		{push: "valu", want: "/valu"},
+		{index: 1, want: "/valu/1"},
+	}
+	c := &checker{}
+	for i, s := range steps {
+		switch {
+		case s.pop:
+			c.pop()
+		case s.push != "":
+			c.push(s.push)
+		default:
+			c.pushIndex(s.index)
+		}
+		fresh := &checker{ptr: c.ptr}
+		if got, first := c.pointer(), fresh.pointer(); got != s.want || first != s.want {
+			t.Errorf("step %d: got %q (a first call: %q), want %q", i, got, first, s.want)
 		}
 	}
 }

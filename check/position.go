@@ -13,6 +13,21 @@ func locate(src []byte, ds []Diagnostic) {
 	if len(ds) == 0 {
 		return
 	}
+	for i := range ds {
+		d := &ds[i]
+		d.Offset = clamp(d.Offset, 0, len(src))
+		d.Length = clamp(d.Length, 0, len(src)-d.Offset)
+	}
+	if inOrder(ds) {
+		// The usual case, one range after the other: no offsets to sort.
+		cur := scan.NewCursor(src)
+		for i := range ds {
+			d := &ds[i]
+			d.Line, d.Column = cur.At(d.Offset)
+			d.EndLine, d.EndColumn = cur.At(d.Offset + d.Length)
+		}
+		return
+	}
 	// Every offset to resolve, sorted, each once.
 	type mark struct {
 		off int
@@ -22,8 +37,6 @@ func locate(src []byte, ds []Diagnostic) {
 	marks := make([]mark, 0, 2*len(ds))
 	for i := range ds {
 		d := &ds[i]
-		d.Offset = clamp(d.Offset, 0, len(src))
-		d.Length = clamp(d.Length, 0, len(src)-d.Offset)
 		marks = append(marks, mark{d.Offset, d, false}, mark{d.Offset + d.Length, d, true})
 	}
 	byOff := func(a, b mark) int { return a.off - b.off }
@@ -40,6 +53,17 @@ func locate(src []byte, ds []Diagnostic) {
 			m.d.Line, m.d.Column = line, col
 		}
 	}
+}
+
+// inOrder reports whether each range of ds ends at or before the next one
+// starts.
+func inOrder(ds []Diagnostic) bool {
+	for i := 1; i < len(ds); i++ {
+		if ds[i-1].Offset+ds[i-1].Length > ds[i].Offset {
+			return false
+		}
+	}
+	return true
 }
 
 func clamp(n, lo, hi int) int {
