@@ -58,7 +58,7 @@ func validate(src []byte, opts *Options, t *trace) *Result {
 		c.res.Diagnostics = append(c.res.Diagnostics, Diagnostic{Severity: Info, Code: "too-many-findings",
 			Message: strconv.Itoa(c.dropped) + " more findings are not listed (opcheck lists " + strconv.Itoa(MaxFindings) + "); fix the first ones, which often explain the rest"})
 	}
-	if !slices.IsSortedFunc(c.res.Diagnostics, byOffsetCode) { // they mostly come in order
+	if !sortedByOffsetCode(c.res.Diagnostics) { // they mostly come in order
 		slices.SortStableFunc(c.res.Diagnostics, byOffsetCode)
 	}
 	locate(src, c.res.Diagnostics)
@@ -296,6 +296,18 @@ func (c *checker) typeHint(name string) string {
 		}
 	}
 	return ""
+}
+
+// sortedByOffsetCode reports whether ds is in byOffsetCode's order. It
+// compares in place: byOffsetCode takes its diagnostics by value, and
+// copying two of them per comparison is dear in wasm.
+func sortedByOffsetCode(ds []Diagnostic) bool {
+	for i := 1; i < len(ds); i++ {
+		if a, b := &ds[i-1], &ds[i]; a.Offset > b.Offset || a.Offset == b.Offset && a.Code > b.Code {
+			return false
+		}
+	}
+	return true
 }
 
 // byOffsetCode is the order of Result.Diagnostics: by offset, then code.

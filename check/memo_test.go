@@ -2,6 +2,7 @@ package check
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 	"unsafe"
@@ -258,5 +259,25 @@ func TestPointerAfterPushAndPop(t *testing.T) {
 		if got, first := c.pointer(), fresh.pointer(); got != s.want || first != s.want {
 			t.Errorf("step %d: got %q (a first call: %q), want %q", i, got, first, s.want)
 		}
+	}
+}
+
+func TestSortedByOffsetCode(t *testing.T) {
+	tests := []struct {
+		name string
+		ds   []Diagnostic
+	}{
+		{"none", nil},
+		{"in order", []Diagnostic{{Offset: 1, Code: "b"}, {Offset: 2, Code: "a"}, {Offset: 2, Code: "b"}, {Offset: 2, Code: "b"}}},
+		{"offsets out of order", []Diagnostic{{Offset: 2, Code: "a"}, {Offset: 1, Code: "b"}}},
+		{"codes out of order", []Diagnostic{{Offset: 1, Code: "b"}, {Offset: 1, Code: "a"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			want := slices.IsSortedFunc(tt.ds, byOffsetCode)
+			if got := sortedByOffsetCode(tt.ds); got != want {
+				t.Errorf("got %v, want %v", got, want)
+			}
+		})
 	}
 }
