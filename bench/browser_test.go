@@ -98,6 +98,8 @@ func TestBrowserBench(t *testing.T) {
 	t.Logf("first load measured (%s)", time.Since(start).Round(time.Second))
 	rep.Docs, rep.CallCost, rep.Memory = measureThroughput(t, b, benchURL)
 	t.Logf("throughput measured (%s)", time.Since(start).Round(time.Second))
+	rep.Twins = measureTwins(t, b, benchURL)
+	t.Logf("findings-heavy twins measured (%s)", time.Since(start).Round(time.Second))
 	rep.EchoFloor = measureEchoFloor(t, b)
 	rep.Edits = measureEdits(t, b, benchURL, site)
 	t.Logf("edits measured (%s)", time.Since(start).Round(time.Second))
@@ -158,6 +160,12 @@ func docName(shape benchdoc.Shape, size int, broken bool) string {
 	return fmt.Sprintf("%s-%s-%s.doc", shape, strings.ReplaceAll(sizeName(size), " ", ""), v)
 }
 
+// repeatedName names the findings-heavy twin of the valid collection of a
+// size (benchdoc.Repeated).
+func repeatedName(size int) string {
+	return "collection-" + strings.ReplaceAll(sizeName(size), " ", "") + "-repeated.doc"
+}
+
 func editName(size int) string {
 	return "edit-" + strings.ReplaceAll(sizeName(size), " ", "") + ".doc"
 }
@@ -206,6 +214,9 @@ func buildSite(t *testing.T) string {
 				write("bench-docs/"+docName(shape, size, broken), benchdoc.Generate(shape, size, broken, 1))
 			}
 		}
+	}
+	for _, size := range twinSizes {
+		write("bench-docs/"+repeatedName(size), benchdoc.Repeated(size, 1))
 	}
 	for _, e := range editSizes {
 		write("bench-docs/"+editName(e.size), editDoc(t, e.size))
@@ -473,6 +484,34 @@ func measureThroughput(t *testing.T, p *tab, url string) ([]docResult, callCost,
 		t.Logf("throughput: %s done", sizeName(size))
 	}
 	return docs, cost, mem
+}
+
+// ---- findings-heavy twins ------------------------------------------------------
+
+// twinSizes are the sizes at which the findings-heavy collection is timed
+// beside its clean twin.
+var twinSizes = []int{1 << 20, 10 << 20}
+
+// measureTwins times opcheck on the valid collection and its findings-heavy
+// twin (the same operations, each with the same two undeclared members),
+// taking turns, in a fresh page: what findings cost in the page.
+func measureTwins(t *testing.T, p *tab, url string) []twinRow {
+	t.Helper()
+	p.open(url)
+	loadBench(p)
+	var rows []twinRow
+	for _, size := range twinSizes {
+		clean, heavy := docName(benchdoc.Collection, size, false), repeatedName(size)
+		eval[map[string]int](p, fmt.Sprintf(`opcheckBench.load([%q, %q])`, clean, heavy))
+		row := eval[twinRow](p, fmt.Sprintf(`opcheckBench.twins(%q, %q, %s)`, clean, heavy, roundsFor(size)))
+		eval[chromedp.Void](p, fmt.Sprintf(`opcheckBench.drop([%q, %q])`, clean, heavy))
+		row.Size = size
+		if row.Heavy.Findings == 0 {
+			t.Errorf("%s: no findings; the findings-heavy twin must have thousands", heavy)
+		}
+		rows = append(rows, row)
+	}
+	return rows
 }
 
 // ---- edit → findings painted ---------------------------------------------------
