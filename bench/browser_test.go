@@ -66,16 +66,7 @@ func TestBrowserBench(t *testing.T) {
 	if os.Getenv("OPCHECK_BROWSER_BENCH") != "1" {
 		t.Skip("the browser benchmark takes minutes: it runs with OPCHECK_BROWSER_BENCH=1, as make bench sets")
 	}
-	for _, need := range []struct{ path, fix string }{
-		{serverBin, "run make build"},
-		{filepath.Join(distDir, "index.html"), "run make build"},
-		{browsertest.ChromiumPath, "install Chromium: apt-get install chromium"},
-		{filepath.Join("node_modules", "ajv", "package.json"), "run npm ci in bench/"},
-	} {
-		if _, err := os.Stat(need.path); err != nil {
-			t.Fatalf("%s is missing: %s", need.path, need.fix)
-		}
-	}
+	requireBuilt(t)
 	start := time.Now()
 	rep := &report{Command: "make bench"}
 	rep.Machine = describeMachine()
@@ -145,6 +136,42 @@ func TestBrowserBench(t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Logf("wrote %s", *reportFile)
+	}
+}
+
+// TestBrowserTwins is the findings-heavy part of TestBrowserBench alone, to
+// work on what findings cost in the page without the whole run:
+//
+//	OPCHECK_BROWSER_BENCH=1 go test -count=1 -run '^TestBrowserTwins$' -v ./bench/
+func TestBrowserTwins(t *testing.T) {
+	if os.Getenv("OPCHECK_BROWSER_BENCH") != "1" {
+		t.Skip("a browser measurement: it runs with OPCHECK_BROWSER_BENCH=1")
+	}
+	requireBuilt(t)
+	site := buildSite(t)
+	url := startServer(t, "-dir", site)
+	ctx, cancel := context.WithTimeout(context.Background(), benchTimeout)
+	defer cancel()
+	b := startBrowser(t, ctx)
+	rep := &report{Twins: measureTwins(t, b, url)}
+	b.ReportProblems()
+	var md strings.Builder
+	rep.writeTwins(func(format string, args ...any) { fmt.Fprintf(&md, format, args...) })
+	t.Log(md.String())
+}
+
+// requireBuilt stops the test when what it measures has not been built.
+func requireBuilt(t *testing.T) {
+	t.Helper()
+	for _, need := range []struct{ path, fix string }{
+		{serverBin, "run make build"},
+		{filepath.Join(distDir, "index.html"), "run make build"},
+		{browsertest.ChromiumPath, "install Chromium: apt-get install chromium"},
+		{filepath.Join("node_modules", "ajv", "package.json"), "run npm ci in bench/"},
+	} {
+		if _, err := os.Stat(need.path); err != nil {
+			t.Fatalf("%s is missing: %s", need.path, need.fix)
+		}
 	}
 }
 
