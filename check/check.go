@@ -274,8 +274,19 @@ func (c *checker) reportIssues(issues []scan.Issue) {
 }
 
 // typeHint suggests the nearest known type name for an unknown one, or says
-// in which API version it exists.
+// in which API version it exists. A document that misspells a type does so
+// in every item: the search runs once per name (see memo).
 func (c *checker) typeHint(name string) string {
+	k := sayKey{code: "type-hint", name: name}
+	h, ok := c.memo.get(k)
+	if !ok {
+		h = c.memo.put(k, said{msg: c.sayTypeHint(name)})
+	}
+	return h.msg
+}
+
+// sayTypeHint is typeHint without the memo.
+func (c *checker) sayTypeHint(name string) string {
 	name = strings.TrimPrefix(name, "#")
 	if o := c.model.Other(); o != nil && o.Type(name) != nil {
 		return "; it exists in " + o.API + " only"

@@ -38,11 +38,16 @@ type memo struct {
 	// short name is cheaper than hashing them, above all in wasm.
 	recent [16]*memoEntry
 	next   int // the entry of recent to replace next
-	m      map[sayKey]*memoEntry
+	// m holds every entry by its name, those of one name chained: a map
+	// keyed by the name alone is one the runtime has already, where a
+	// struct key would cost the wasm module its own hashing code.
+	m map[string]*memoEntry
+	n int // entries in m
 }
 
 type memoEntry struct {
-	key sayKey
+	key  sayKey
+	next *memoEntry // the next entry of the same name
 	said
 }
 
@@ -53,22 +58,25 @@ func (s *memo) get(k sayKey) (*said, bool) {
 			return &e.said, true
 		}
 	}
-	e, ok := s.m[k]
-	if !ok {
-		return nil, false
+	for e := s.m[k.name]; e != nil; e = e.next {
+		if e.key == k {
+			s.remember(e)
+			return &e.said, true
+		}
 	}
-	s.remember(e)
-	return &e.said, true
+	return nil, false
 }
 
 // put remembers v for k and returns it to use.
 func (s *memo) put(k sayKey, v said) *said {
-	e := &memoEntry{k, v}
-	if len(s.m) < maxSaid {
+	e := &memoEntry{key: k, said: v}
+	if s.n < maxSaid {
 		if s.m == nil {
-			s.m = map[sayKey]*memoEntry{}
+			s.m = map[string]*memoEntry{}
 		}
-		s.m[k] = e
+		e.next = s.m[k.name]
+		s.m[k.name] = e
+		s.n++
 	}
 	s.remember(e)
 	return &e.said
