@@ -23,6 +23,8 @@ func TestRepeatedFindingsSayWhatOneSays(t *testing.T) {
 		{"declared elsewhere", `{"@odata.type":"#microsoft.graph.playPromptOperation","id":"a","status":"running","tenantId":"t","callChainId":"c"}`, 20},
 		{"a typo with a fix", `{"@odata.type":"#microsoft.graph.recordOperation","id":"a","stauts":"running","recordingLocatoin":"x"}`, 12},
 		{"closed type", `{"@odata.type":"#microsoft.graph.playPromptOperation","id":"a","status":"running","resultInfo":{"code":200,"subcode":0,"message":"m","tenantId":"t","kode":1}}`, 12},
+		{"a misspelt type", `{"@odata.type":"#microsoft.graph.playPromptOperatoin","id":"a","status":"running"}`, 12},
+		{"an annotation naming a misspelt type", `{"@odata.type":"#microsoft.graph.playPromptOperation","id":"a","status":"running","x@odata.type":"#microsoft.graph.identitySte","x":{}}`, 12},
 		{"two types in turn", `{"@odata.type":"#microsoft.graph.playPromptOperation","id":"a","status":"running","tenantId":"t"},{"@odata.type":"#microsoft.graph.muteParticipantOperation","id":"b","status":"running","tenantId":"t"}`, 10},
 	}
 	for _, tt := range tests {
