@@ -63,16 +63,7 @@ func TestBrowserBench(t *testing.T) {
 	if os.Getenv("OPCHECK_BROWSER_BENCH") != "1" {
 		t.Skip("the browser benchmark takes minutes: it runs with OPCHECK_BROWSER_BENCH=1, as make bench sets")
 	}
-	for _, need := range []struct{ path, fix string }{
-		{serverBin, "run make build"},
-		{filepath.Join(distDir, "index.html"), "run make build"},
-		{browsertest.ChromiumPath, "install Chromium: apt-get install chromium"},
-		{filepath.Join("node_modules", "ajv", "package.json"), "run npm ci in bench/"},
-	} {
-		if _, err := os.Stat(need.path); err != nil {
-			t.Fatalf("%s is missing: %s", need.path, need.fix)
-		}
-	}
+	requireBuilt(t)
 	start := time.Now()
 	rep := &report{Command: "make bench"}
 	rep.Machine = describeMachine()
@@ -95,6 +86,8 @@ func TestBrowserBench(t *testing.T) {
 	t.Logf("first load measured (%s)", time.Since(start).Round(time.Second))
 	rep.Docs, rep.CallCost, rep.Memory = measureThroughput(t, b, benchURL)
 	t.Logf("throughput measured (%s)", time.Since(start).Round(time.Second))
+	rep.Twins = measureTwins(t, b, benchURL)
+	t.Logf("findings-heavy twins measured (%s)", time.Since(start).Round(time.Second))
 	rep.EchoFloor = measureEchoFloor(t, b)
 	rep.Edits = measureEdits(t, b, benchURL, site)
 	t.Logf("edits measured (%s)", time.Since(start).Round(time.Second))
@@ -143,6 +136,42 @@ func TestBrowserBench(t *testing.T) {
 	}
 }
 
+// TestBrowserTwins is the findings-heavy part of TestBrowserBench alone, to
+// work on what findings cost in the page without the whole run:
+//
+//	OPCHECK_BROWSER_BENCH=1 go test -count=1 -run '^TestBrowserTwins$' -v ./bench/
+func TestBrowserTwins(t *testing.T) {
+	if os.Getenv("OPCHECK_BROWSER_BENCH") != "1" {
+		t.Skip("a browser measurement: it runs with OPCHECK_BROWSER_BENCH=1")
+	}
+	requireBuilt(t)
+	site := buildSite(t)
+	url := startServer(t, "-dir", site)
+	ctx, cancel := context.WithTimeout(context.Background(), benchTimeout)
+	defer cancel()
+	b := startBrowser(t, ctx)
+	rep := &report{Twins: measureTwins(t, b, url)}
+	b.ReportProblems()
+	var md strings.Builder
+	rep.writeTwins(func(format string, args ...any) { fmt.Fprintf(&md, format, args...) })
+	t.Log(md.String())
+}
+
+// requireBuilt stops the test when what it measures has not been built.
+func requireBuilt(t *testing.T) {
+	t.Helper()
+	for _, need := range []struct{ path, fix string }{
+		{serverBin, "run make build"},
+		{filepath.Join(distDir, "index.html"), "run make build"},
+		{browsertest.ChromiumPath, "install Chromium: apt-get install chromium"},
+		{filepath.Join("node_modules", "ajv", "package.json"), "run npm ci in bench/"},
+	} {
+		if _, err := os.Stat(need.path); err != nil {
+			t.Fatalf("%s is missing: %s", need.path, need.fix)
+		}
+	}
+}
+
 // ---- the site --------------------------------------------------------------
 
 // docName names a benchmark document's file under bench-docs/. The
@@ -153,6 +182,12 @@ func docName(shape benchdoc.Shape, size int, broken bool) string {
 		v = "broken"
 	}
 	return fmt.Sprintf("%s-%s-%s.doc", shape, strings.ReplaceAll(sizeName(size), " ", ""), v)
+}
+
+// repeatedName names the findings-heavy twin of the valid collection of a
+// size (benchdoc.Repeated).
+func repeatedName(size int) string {
+	return "collection-" + strings.ReplaceAll(sizeName(size), " ", "") + "-repeated.doc"
 }
 
 func editName(size int) string {
@@ -203,6 +238,9 @@ func buildSite(t *testing.T) string {
 				write("bench-docs/"+docName(shape, size, broken), benchdoc.Generate(shape, size, broken, 1))
 			}
 		}
+	}
+	for _, size := range twinSizes {
+		write("bench-docs/"+repeatedName(size), benchdoc.Repeated(size, 1))
 	}
 	for _, e := range editSizes {
 		write("bench-docs/"+editName(e.size), editDoc(t, e.size))
@@ -470,6 +508,34 @@ func measureThroughput(t *testing.T, p *tab, url string) ([]docResult, callCost,
 		t.Logf("throughput: %s done", sizeName(size))
 	}
 	return docs, cost, mem
+}
+
+// ---- findings-heavy twins ------------------------------------------------------
+
+// twinSizes are the sizes at which the findings-heavy collection is timed
+// beside its clean twin.
+var twinSizes = []int{1 << 20, 10 << 20}
+
+// measureTwins times opcheck on the valid collection and its findings-heavy
+// twin (the same operations, each with the same two undeclared members),
+// taking turns, in a fresh page: what findings cost in the page.
+func measureTwins(t *testing.T, p *tab, url string) []twinRow {
+	t.Helper()
+	p.open(url)
+	loadBench(p)
+	var rows []twinRow
+	for _, size := range twinSizes {
+		clean, heavy := docName(benchdoc.Collection, size, false), repeatedName(size)
+		eval[map[string]int](p, fmt.Sprintf(`opcheckBench.load([%q, %q])`, clean, heavy))
+		row := eval[twinRow](p, fmt.Sprintf(`opcheckBench.twins(%q, %q, %s)`, clean, heavy, roundsFor(size)))
+		eval[chromedp.Void](p, fmt.Sprintf(`opcheckBench.drop([%q, %q])`, clean, heavy))
+		row.Size = size
+		if row.Heavy.Findings == 0 {
+			t.Errorf("%s: no findings; the findings-heavy twin must have thousands", heavy)
+		}
+		rows = append(rows, row)
+	}
+	return rows
 }
 
 // ---- edit → findings painted ---------------------------------------------------

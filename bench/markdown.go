@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"opcheck/check"
 )
 
 // workerThreshold mirrors WORKER_THRESHOLD in web/src/checker.js: the page
@@ -138,6 +140,21 @@ func (r *report) budgets() []budget {
 	}
 	bs = append(bs, b)
 
+	b = budget{Name: "findings-heavy collection ÷ its clean twin, time per byte in the page (issue 11)", Target: "≤ 1.5×", Missed: missedTwins}
+	var costs []string
+	worst := 0.0
+	for i := range r.Twins {
+		if c := r.Twins[i].cost(); !math.IsNaN(c) {
+			worst = max(worst, c)
+			costs = append(costs, num(c, 2)+"× at "+sizeName(r.Twins[i].Size))
+		}
+	}
+	if len(costs) > 0 {
+		b.Known, b.Met = true, worst <= twinBudget
+		b.Measured = strings.Join(costs, ", ")
+	}
+	bs = append(bs, b)
+
 	b = budget{Name: "peak wasm memory after validating 10 MB", Target: "≤ 4× the document", Missed: missedMemory}
 	for _, m := range r.Memory {
 		if m.Size == 10<<20 && m.Largest > 0 {
@@ -186,7 +203,8 @@ func (r *report) nativeMedian(prefix string) float64 { return medianMBps(r.Nativ
 func medianMBps(rows []nativeRow, prefix string) float64 {
 	var xs []float64
 	for _, n := range rows {
-		if strings.HasPrefix(n.Name, prefix) && strings.Contains(n.Name, "/1MB/") && n.HasMBps {
+		// The findings-heavy twin has its own table (writeTwins).
+		if strings.HasPrefix(n.Name, prefix) && strings.Contains(n.Name, "/1MB/") && !strings.HasSuffix(n.Name, "/repeated") && n.HasMBps {
 			xs = append(xs, n.MBps)
 		}
 	}
@@ -246,6 +264,19 @@ const missedBlocked = "No main-thread task of 50 ms or more is left at any size:
 	"above the bare-textarea floor of this browser (see the edit table and the 100 KB line above); under one frame at p95 " +
 	"would take a lighter editor update per keystroke, and the floor itself comes close to a frame here."
 
+// twinBudget is issue 11's bound on what findings may cost: a document
+// that repeats one mistake in every item, checked at most this many times
+// slower per byte than its clean twin.
+const twinBudget = 1.5
+
+const missedTwins = "Kept: what a finding says about an undeclared member (the \"did you mean\" search, the message) worked out " +
+	"once per type and name per check and shared by every repeat (check/memo.go); pointers copied into shared blocks; the " +
+	"findings slice sized once from the rate seen so far; findings located in one walk when they come in order; a repeated " +
+	"message's JSON escaped once and then copied (check/escaped.go). What is left grows with the findings themselves: each " +
+	"carries its own pointer, its line and column, about 330 bytes of JSON, and the page's JSON.parse turns each into an " +
+	"object. Less would take a result that lists each distinct message once and refers to it from its findings, which the " +
+	"page, the CLI's JSON and their tests would all have to read."
+
 const missedMemory = "Go's wasm memory only grows, so its peak is the largest check's live heap plus what the collector " +
 	"lets pile up plus pieces too small to reuse. Kept: a heap limit of three times the text plus 16 MB while checking " +
 	"(debug.SetMemoryLimit), a collection before each check of 4 MB or more, node arrays and text buffers rounded up to size " +
@@ -294,6 +325,7 @@ func (r *report) markdown() string {
 	}
 
 	r.writeThroughput(w)
+	r.writeTwins(w)
 	r.writeLoad(w)
 	r.writeEdits(w)
 	r.writeMemory(w)
@@ -340,6 +372,60 @@ func (r *report) writeThroughput(w writer) {
 		}
 	}
 	w("\n")
+}
+
+// writeTwins is what findings cost: the findings-heavy collection beside
+// its clean twin, in the page, natively and in wasm under Node.
+func (r *report) writeTwins(w writer) {
+	w("\n## What findings cost (issue 11)\n\n")
+	w("The valid collection beside its findings-heavy twin (`benchdoc.Repeated`: the same operations, each with the same two members its type does not declare, so about two findings per operation; opcheck lists the first %d). *Page*: `opcheck.validate` on TextEncoder bytes, as the page passes texts this long, converting the result to JS objects included; the two documents take turns in each round. *Native* and *wasm*: the rows `Validate/collection/<size>/valid` and `.../repeated` of the runs below. *Cost* is the findings-heavy document's time per byte ÷ the clean one's; the budget is ≤ %g×.\n\n", check.MaxFindings, twinBudget)
+	w("| Where | Size | clean MB/s | findings-heavy MB/s | findings | cost ÷ clean | ≤ %g× |\n|---|---|---:|---:|---:|---:|---|\n", twinBudget)
+	verdict := func(c float64) string {
+		switch {
+		case math.IsNaN(c):
+			return "–"
+		case c <= twinBudget:
+			return "met"
+		}
+		return "**missed**"
+	}
+	for i := range r.Twins {
+		tw := &r.Twins[i]
+		c := tw.cost()
+		w("| page | %s | %s | %s | %d | %s× | %s |\n", sizeName(tw.Size), num(mbpsOf(tw.Clean), 1), num(mbpsOf(tw.Heavy), 1),
+			tw.Heavy.Findings, num(c, 2), verdict(c))
+	}
+	for _, run := range []struct {
+		where string
+		rows  []nativeRow
+	}{{"native", r.Native}, {"wasm (Node)", r.Wasm}} {
+		for _, size := range benchSizes {
+			clean, okC := findRow(run.rows, "Validate/collection/"+strings.ReplaceAll(sizeName(size), " ", "")+"/valid")
+			heavy, okH := findRow(run.rows, "Validate/collection/"+strings.ReplaceAll(sizeName(size), " ", "")+"/repeated")
+			if !okC || !okH || !clean.HasMBps || !heavy.HasMBps || heavy.MBps <= 0 {
+				continue
+			}
+			c := clean.MBps / heavy.MBps
+			w("| %s | %s | %s | %s | – | %s× | %s |\n", run.where, sizeName(size), num(clean.MBps, 1), num(heavy.MBps, 1), num(c, 2), verdict(c))
+		}
+	}
+}
+
+func mbpsOf(tt twinTiming) float64 {
+	if tt.MedianMs <= 0 {
+		return math.NaN()
+	}
+	return float64(tt.Bytes) / 1e6 / (tt.MedianMs / 1e3)
+}
+
+// findRow returns the row named name.
+func findRow(rows []nativeRow, name string) (nativeRow, bool) {
+	for _, n := range rows {
+		if n.Name == name {
+			return n, true
+		}
+	}
+	return nativeRow{}, false
 }
 
 func (r *report) writeLoad(w writer) {

@@ -116,6 +116,36 @@ function throughput(name, { minMs = 400, minRounds = 5, maxRounds = 40, sampleMs
 }
 
 /**
+ * twins times opcheck on a clean document and its findings-heavy twin,
+ * taking turns in each round as throughput does, on the path the page
+ * takes for texts this long (TextEncoder bytes), so that the ratio of the
+ * two is measured side by side. Returns each one's bytes, median ms per
+ * call and samples, and the heavy one's findings.
+ */
+function twins(clean, heavy, { minRounds = 5, maxRounds = 9, minMs = 0, sampleMs = 4 } = {}) {
+  const fn = methods["opcheck-bytes"];
+  const texts = [clean, heavy].map((name) => {
+    const text = docs.get(name);
+    if (text === undefined) throw new Error("document not loaded: " + name);
+    return text;
+  });
+  const found = fn(texts[1]).diagnostics.length;
+  const k = texts.map((text) => reps(fn, text, sampleMs));
+  const samples = [[], []];
+  const start = performance.now();
+  for (let round = 0; round < maxRounds; round++) {
+    texts.forEach((text, j) => {
+      const t0 = performance.now();
+      for (let i = 0; i < k[j]; i++) fn(text);
+      samples[j].push((performance.now() - t0) / k[j]);
+    });
+    if (round + 1 >= minRounds && performance.now() - start >= minMs) break;
+  }
+  const one = (j) => ({ bytes: encoder.encode(texts[j]).length, medianMs: median(samples[j]), samples: samples[j].length });
+  return { clean: one(0), heavy: { ...one(1), findings: found } };
+}
+
+/**
  * callCost times opcheck.validate on the smallest document, "{}": the fixed
  * cost of one call (crossing into Go, options, the result back to JS), in
  * ms, beside JSON.parse + ajv on the same text.
@@ -278,4 +308,4 @@ function init() {
   opcheckValidate = globalThis.opcheck.validate;
 }
 
-globalThis.opcheckBench = { init, load, drop, throughput, callCost, memory, setDoc, armEdit, editResult, charAt };
+globalThis.opcheckBench = { init, load, drop, throughput, twins, callCost, memory, setDoc, armEdit, editResult, charAt };

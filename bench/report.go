@@ -13,10 +13,13 @@ import (
 // report is everything one run of the browser benchmark measured, and what
 // BENCHMARKS.md is written from.
 type report struct {
-	Command  string
-	Machine  machine
-	Load     loadResult
-	Docs     []docResult
+	Command string
+	Machine machine
+	Load    loadResult
+	Docs    []docResult
+	// Twins are the findings-heavy collections timed beside their clean
+	// twins.
+	Twins    []twinRow
 	CallCost callCost
 	Memory   []memoryRow
 	Edits    []editRow
@@ -105,6 +108,36 @@ type docResult struct {
 		Valid  bool `json:"valid"`
 		Errors int  `json:"errors"`
 	} `json:"ajv"`
+}
+
+// twinTiming is opcheck's time on one document of a pair.
+type twinTiming struct {
+	Bytes    int     `json:"bytes"`
+	MedianMs float64 `json:"medianMs"`
+	Samples  int     `json:"samples"`
+	Findings int     `json:"findings"` // only for the findings-heavy one
+}
+
+// twinRow is the valid collection of one size and its findings-heavy twin
+// (benchdoc.Repeated), timed in turns.
+type twinRow struct {
+	Size  int        // nominal size
+	Clean twinTiming `json:"clean"`
+	Heavy twinTiming `json:"heavy"`
+}
+
+// cost is the findings-heavy document's time per byte over the clean
+// one's: 1 means findings cost nothing; NaN when either is missing.
+func (tw *twinRow) cost() float64 {
+	return perByteRatio(tw.Heavy.MedianMs, tw.Heavy.Bytes, tw.Clean.MedianMs, tw.Clean.Bytes)
+}
+
+// perByteRatio is (a per byte) ÷ (b per byte), NaN unless both are known.
+func perByteRatio(aMs float64, aBytes int, bMs float64, bBytes int) float64 {
+	if aMs <= 0 || bMs <= 0 || aBytes <= 0 || bBytes <= 0 {
+		return math.NaN()
+	}
+	return (aMs / float64(aBytes)) / (bMs / float64(bBytes))
 }
 
 // mbps is the method's throughput in MB/s (10^6 bytes per second).

@@ -300,6 +300,16 @@ func TestSchemaAgreesWithCheck(t *testing.T) {
 			}
 		}
 	}
+	// The findings-heavy twin: ajv must find its undeclared members where
+	// opcheck does, or the page's twin row would compare unlike work.
+	for _, size := range []int{1 << 10, 100 << 10} {
+		name := fmt.Sprintf("collection-%d-repeated.json", size)
+		file := filepath.Join(dir, name)
+		if err := os.WriteFile(file, benchdoc.Repeated(size, 1), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, doc{name: name, file: file, bench: true})
+	}
 	corpus, err := filepath.Glob(filepath.Join("..", "check", "testdata", "corpus", "v1.0", "*.json"))
 	if err != nil || len(corpus) == 0 {
 		t.Fatalf("no corpus files found (%v)", err)

@@ -22,17 +22,24 @@ func sizeName(n int) string {
 	return strconv.Itoa(n>>10) + "KB"
 }
 
-// forEachDoc runs fn as a sub-benchmark for every shape, size and validity.
+// forEachDoc runs fn as a sub-benchmark for every shape, size and validity,
+// and for the findings-heavy twin of each collection (named "repeated":
+// the valid collection with the same two undeclared members in every
+// item), whose cost beside "valid" is what findings cost.
 func forEachDoc(b *testing.B, fn func(b *testing.B, doc []byte)) {
 	for _, shape := range benchdoc.Shapes {
 		for _, size := range benchSizes {
-			for _, broken := range []bool{false, true} {
-				name := string(shape) + "/" + sizeName(size) + "/valid"
-				if broken {
-					name = string(shape) + "/" + sizeName(size) + "/broken"
+			for _, variant := range []string{"valid", "broken", "repeated"} {
+				if variant == "repeated" && shape != benchdoc.Collection {
+					continue
 				}
-				b.Run(name, func(b *testing.B) {
-					doc := benchdoc.Generate(shape, size, broken, 1)
+				b.Run(string(shape)+"/"+sizeName(size)+"/"+variant, func(b *testing.B) {
+					var doc []byte
+					if variant == "repeated" {
+						doc = benchdoc.Repeated(size, 1)
+					} else {
+						doc = benchdoc.Generate(shape, size, variant == "broken", 1)
+					}
 					b.SetBytes(int64(len(doc)))
 					b.ReportAllocs()
 					b.ResetTimer()
@@ -88,4 +95,28 @@ func BenchmarkGJSONValid(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkAppendJSON measures writing a result as the JSON that the page
+// parses and the CLI prints, for the clean collection and its
+// findings-heavy twin; bytes are those of the document.
+func BenchmarkAppendJSON(b *testing.B) {
+	for _, size := range []int{1 << 20, 10 << 20} {
+		for _, variant := range []string{"valid", "repeated"} {
+			b.Run("collection/"+sizeName(size)+"/"+variant, func(b *testing.B) {
+				doc := benchdoc.Generate(benchdoc.Collection, size, false, 1)
+				if variant == "repeated" {
+					doc = benchdoc.Repeated(size, 1)
+				}
+				r := Validate(doc, nil)
+				out := r.AppendJSON(nil)
+				b.SetBytes(int64(len(doc)))
+				b.ReportAllocs()
+				b.ResetTimer()
+				for b.Loop() {
+					out = r.AppendJSON(out[:0])
+				}
+			})
+		}
+	}
 }

@@ -59,7 +59,9 @@ func validate(src []byte, opts *Options, t *trace) *Result {
 		c.res.Diagnostics = append(c.res.Diagnostics, Diagnostic{Severity: Info, Code: "too-many-findings",
 			Message: strconv.Itoa(c.dropped) + " more findings are not listed (opcheck lists " + strconv.Itoa(MaxFindings) + "); fix the first ones, which often explain the rest"})
 	}
-	slices.SortStableFunc(c.res.Diagnostics, byOffsetCode)
+	if !sortedByOffsetCode(c.res.Diagnostics) { // they mostly come in order
+		slices.SortStableFunc(c.res.Diagnostics, byOffsetCode)
+	}
 	locate(src, c.res.Diagnostics)
 	return c.res
 }
@@ -111,14 +113,17 @@ type checker struct {
 
 	// The part being checked.
 	doc       *scan.Doc
-	base      int     // offset of doc.Src in src
-	ptr       []token // the JSON Pointer of the value being checked, unescaped
-	pbuf      []byte  // reused to write pointers out
-	truncated bool    // a docs block marked truncated: absent properties are fine
+	base      int       // offset of doc.Src in src
+	ptr       []token   // the JSON Pointer of the value being checked, unescaped
+	pbuf      []byte    // reused to write pointers out
+	pdone     []written // the tokens whose text pbuf holds
+	strs      strs      // where the pointers are kept
+	truncated bool      // a docs block marked truncated: absent properties are fine
 	types     [8]typeHit
 	nextType  int    // the entry of types to replace next
 	resource  bool   // a docs resource block: type names stand in for values
 	sdk       sdkLog // the marks of a .NET bot's log in the document
+	memo      memo   // what was said about findings, to say it again for free
 	// idGiven is the node of an entity whose "id" may be absent, because
 	// the notification's resourceUrl names it; partial is the node of a
 	// call that a notification carries as a delta, whose other
@@ -154,10 +159,27 @@ func (c *checker) report(sev Severity, code string, off, length int, msg string,
 	if fix != nil {
 		fix.Offset += c.base
 	}
+	if ds := c.res.Diagnostics; len(ds) == cap(ds) && len(ds) >= 256 {
+		c.res.Diagnostics = slices.Grow(ds, moreFindings(len(ds), c.base+off, len(c.src)))
+	}
 	c.res.Diagnostics = append(c.res.Diagnostics, Diagnostic{
 		Severity: sev, Code: code, Message: msg, Pointer: c.pointer(),
 		Offset: c.base + off, Length: length, Fix: fix,
 	})
+}
+
+// moreFindings is the room to make for findings when n of them fill the
+// slice and the next is at byte at of a text of size bytes. A document
+// that repeats a mistake has thousands of findings, and append, growing by
+// a quarter, copies them all a dozen times over: this makes room for as
+// many as the rest of the text will hold at the rate seen so far (never
+// more than MaxFindings in all, never less than a quarter more).
+func moreFindings(n, at, size int) int {
+	more := n / 4
+	if at > 0 {
+		more = max(more, n*(size-at)/at+n/8)
+	}
+	return max(1, min(more, MaxFindings+1-n))
 }
 
 // reportNode records a finding about node i's value.
@@ -313,8 +335,19 @@ func (c *checker) keyPointers(i int, dups map[int]int) {
 }
 
 // typeHint suggests the nearest known type name for an unknown one, or says
-// in which API version it exists.
+// in which API version it exists. A document that misspells a type does so
+// in every item: the search runs once per name (see memo).
 func (c *checker) typeHint(name string) string {
+	k := sayKey{code: "type-hint", name: name}
+	h, ok := c.memo.get(k)
+	if !ok {
+		h = c.memo.put(k, said{msg: c.sayTypeHint(name)})
+	}
+	return h.msg
+}
+
+// sayTypeHint is typeHint without the memo.
+func (c *checker) sayTypeHint(name string) string {
 	name = strings.TrimPrefix(name, "#")
 	if o := c.model.Other(); o != nil && o.Type(name) != nil {
 		return "; it exists in " + o.API + " only"
@@ -335,6 +368,18 @@ func (c *checker) typeHint(name string) string {
 		}
 	}
 	return ""
+}
+
+// sortedByOffsetCode reports whether ds is in byOffsetCode's order. It
+// compares in place: byOffsetCode takes its diagnostics by value, and
+// copying two of them per comparison is dear in wasm.
+func sortedByOffsetCode(ds []Diagnostic) bool {
+	for i := 1; i < len(ds); i++ {
+		if a, b := &ds[i-1], &ds[i]; a.Offset > b.Offset || a.Offset == b.Offset && a.Code > b.Code {
+			return false
+		}
+	}
+	return true
 }
 
 // byOffsetCode is the order of Result.Diagnostics: by offset, then code.

@@ -34,23 +34,30 @@ func (r *Result) AppendJSON(dst []byte) []byte {
 		dst = append(dst, '}')
 	}
 	dst = append(dst, `],"diagnostics":[`...)
+	var seen escaped
 	for i := range r.Diagnostics {
 		if i > 0 {
 			dst = append(dst, ',')
 		}
-		dst = r.Diagnostics[i].AppendJSON(dst)
+		dst = r.Diagnostics[i].appendJSON(dst, &seen)
 	}
 	return append(dst, "]}"...)
 }
 
 // AppendJSON appends d as a JSON object to dst.
 func (d *Diagnostic) AppendJSON(dst []byte) []byte {
+	return d.appendJSON(dst, nil)
+}
+
+// appendJSON is AppendJSON, copying a message already written to dst (as
+// seen remembers) rather than escaping it again.
+func (d *Diagnostic) appendJSON(dst []byte, seen *escaped) []byte {
 	dst = append(dst, `{"severity":`...)
 	dst = appendString(dst, string(d.Severity))
 	dst = append(dst, `,"code":`...)
 	dst = appendString(dst, d.Code)
 	dst = append(dst, `,"message":`...)
-	dst = appendString(dst, d.Message)
+	dst = seen.append(dst, d.Message)
 	dst = append(dst, `,"pointer":`...)
 	dst = appendString(dst, d.Pointer)
 	dst = appendInt(dst, `,"line":`, d.Line)
@@ -77,6 +84,15 @@ func appendInt(dst []byte, key string, n int) []byte {
 
 const hexDigits = "0123456789abcdef"
 
+// plainASCII marks the ASCII bytes appendString writes as they are: one
+// look-up per byte rather than six comparisons.
+var plainASCII = func() (t [utf8.RuneSelf]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	return t
+}()
+
 // appendString appends s as a JSON string. Invalid UTF-8 becomes U+FFFD, and
 // U+2028/U+2029 are escaped so the output is also safe inside a <script>.
 func appendString(dst []byte, s string) []byte {
@@ -85,7 +101,7 @@ func appendString(dst []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+			if plainASCII[c] {
 				i++
 				continue
 			}

@@ -294,35 +294,49 @@ func (c *checker) unknownProperty(m int, key string, t *graph.Type) (suggested s
 	if c.observedProperty(m, key, t) {
 		return ""
 	}
+	k := sayKey{"unknown-property", t, key}
+	u, ok := c.memo.get(k)
+	if !ok {
+		u = c.memo.put(k, c.sayUnknownProperty(key, t))
+	}
+	var fix *Fix
+	if u.rename != "" {
+		n := &c.doc.Nodes[m]
+		fix = &Fix{Title: u.fixTitle, Offset: int(n.KeyStart), Length: int(n.KeyEnd - n.KeyStart), Replacement: u.rename}
+	}
+	c.reportKey(u.sev, u.code, m, u.msg, fix)
+	return u.suggested
+}
+
+// sayUnknownProperty is what unknownProperty says about key on t, wherever
+// it is.
+func (c *checker) sayUnknownProperty(key string, t *graph.Type) said {
 	if o := c.model.Other(); o != nil {
 		if ot := o.Type(t.Name); ot != nil && ot.Property(key) != nil {
-			c.reportKey(Warning, "property-other-version", m, `"`+key+`" exists on `+t.Short+" in "+o.API+" only; this payload is checked against "+c.model.API, nil)
-			return ""
+			return said{sev: Warning, code: "property-other-version", msg: `"` + key + `" exists on ` + t.Short + " in " + o.API + " only; this payload is checked against " + c.model.API}
 		}
 	}
 	sev, what := Warning, t.Short+" is an open type, so Graph accepts it, but no client will know what it means"
 	if !t.Open {
 		sev, what = Error, t.Short+" is a closed type: Graph rejects undeclared members, and SDKs drop them"
 	}
+	u := said{sev: sev, code: "unknown-property"}
 	msg := `"` + key + `" is not a property of ` + t.Short
-	var fix *Fix
 	var names []string
 	for _, p := range t.AllProperties() {
 		names = append(names, p.Name)
 	}
-	suggested = closest(key, names)
-	if s := suggested; s != "" {
+	if s := closest(key, names); s != "" {
 		msg += `; did you mean "` + s + `"?`
-		n := &c.doc.Nodes[m]
-		fix = &Fix{Title: `rename to "` + s + `"`, Offset: int(n.KeyStart), Length: int(n.KeyEnd - n.KeyStart), Replacement: `"` + s + `"`}
+		u.suggested, u.fixTitle, u.rename = s, `rename to "`+s+`"`, `"`+s+`"`
 	} else if on := c.declaredElsewhere(key, t); on != nil {
 		msg += "; it is declared on " + on.Short
 		if on.IsA(t) {
 			msg += `, which derives from ` + t.Short + ` (set "@odata.type": "#` + on.Name + `" to use it)`
 		}
 	}
-	c.reportKey(sev, "unknown-property", m, msg+" ("+what+")", fix)
-	return suggested
+	u.msg = msg + " (" + what + ")"
+	return u
 }
 
 // declaredElsewhere finds a type that declares a property named key,

@@ -15,6 +15,21 @@ func locate(src []byte, ds []Diagnostic) {
 	if len(ds) == 0 {
 		return
 	}
+	for i := range ds {
+		d := &ds[i]
+		d.Offset = clamp(d.Offset, 0, len(src))
+		d.Length = clamp(d.Length, 0, len(src)-d.Offset)
+	}
+	if inOrder(ds) {
+		// The usual case, one range after the other: no offsets to sort.
+		cur := scan.NewCursor(src)
+		for i := range ds {
+			d := &ds[i]
+			d.Line, d.Column = cur.At(d.Offset)
+			d.EndLine, d.EndColumn = cur.At(d.Offset + d.Length)
+		}
+		return
+	}
 	// Every offset to resolve, sorted, each once.
 	type mark struct {
 		off  int
@@ -24,15 +39,16 @@ func locate(src []byte, ds []Diagnostic) {
 	marks := make([]mark, 0, 2*len(ds))
 	for i := range ds {
 		d := &ds[i]
-		d.Offset = clamp(d.Offset, 0, len(src))
-		d.Length = clamp(d.Length, 0, len(src)-d.Offset)
 		marks = append(marks, mark{d.Offset, d, 0}, mark{d.Offset + d.Length, d, 1})
 		if d.related > 0 {
 			d.related = clamp(d.related, 0, len(src))
 			marks = append(marks, mark{d.related, d, 2})
 		}
 	}
-	slices.SortStableFunc(marks, func(a, b mark) int { return a.off - b.off })
+	byOff := func(a, b mark) int { return a.off - b.off }
+	if !slices.IsSortedFunc(marks, byOff) { // findings that do not overlap come in order
+		slices.SortStableFunc(marks, byOff)
+	}
 
 	cur := scan.NewCursor(src)
 	for _, m := range marks {
@@ -65,6 +81,17 @@ func placeFirst(d *Diagnostic) {
 }
 
 const firstAt = " (first at line "
+
+// inOrder reports whether each range of ds ends at or before the next one
+// starts, and none names a related place (which lies before it).
+func inOrder(ds []Diagnostic) bool {
+	for i := range ds {
+		if ds[i].related > 0 || i > 0 && ds[i-1].Offset+ds[i-1].Length > ds[i].Offset {
+			return false
+		}
+	}
+	return true
+}
 
 func clamp(n, lo, hi int) int {
 	if n < lo {

@@ -206,21 +206,37 @@ func (c *checker) pop() {
 	c.ptr = c.ptr[:len(c.ptr)-1]
 }
 
-// pointer writes the current JSON Pointer.
+// pointer writes the current JSON Pointer. The findings of one object
+// share most of their pointer, so the tokens that are the same as at the
+// last call are not written again.
 func (c *checker) pointer() string {
 	if len(c.ptr) == 0 {
 		return ""
 	}
-	b := c.pbuf[:0]
-	for _, tok := range c.ptr {
+	k := 0
+	for k < len(c.ptr) && k < len(c.pdone) && c.ptr[k] == c.pdone[k].tok {
+		k++
+	}
+	b, done := c.pbuf[:0], c.pdone[:k]
+	if k > 0 {
+		b = b[:done[k-1].end]
+	}
+	for _, tok := range c.ptr[k:] {
 		if tok.index >= 0 {
 			b = strconv.AppendInt(append(b, '/'), int64(tok.index), 10)
 		} else {
 			b = scan.AppendPointerToken(append(b, '/'), tok.key)
 		}
+		done = append(done, written{tok, len(b)})
 	}
-	c.pbuf = b
-	return string(b)
+	c.pbuf, c.pdone = b, done
+	return c.strs.of(b)
+}
+
+// written is a token pointer wrote, and where its text ended.
+type written struct {
+	tok token
+	end int
 }
 
 // article names a JSON kind with its article: "an object", "a string".

@@ -26,7 +26,20 @@ var Shapes = []Shape{Roster, Collection, Callbacks}
 // value in twenty is made wrong in one of the ways opcheck reports. The
 // same arguments always give the same bytes.
 func Generate(shape Shape, size int, broken bool, seed uint64) []byte {
-	g := &gen{rng: rand.New(rand.NewPCG(seed, 0x6f70636865636b)), broken: broken}
+	return generate(&gen{rng: rand.New(rand.NewPCG(seed, 0x6f70636865636b)), broken: broken}, shape, size)
+}
+
+// Repeated returns the findings-heavy twin of the valid Collection of the
+// same size and seed: the same operations, each carrying the same two
+// members its type does not declare (the mistake a bot makes once and
+// repeats in every item), so that the document holds about two findings
+// per operation and nothing else differs. It is what the benchmarks put
+// beside the clean collection to show what findings cost.
+func Repeated(size int, seed uint64) []byte {
+	return generate(&gen{rng: rand.New(rand.NewPCG(seed, 0x6f70636865636b)), repeated: true}, Collection, size)
+}
+
+func generate(g *gen, shape Shape, size int) []byte {
 	b := make([]byte, 0, size+2048)
 	switch shape {
 	case Roster:
@@ -63,10 +76,11 @@ func Generate(shape Shape, size int, broken bool, seed uint64) []byte {
 }
 
 type gen struct {
-	rng    *rand.Rand
-	broken bool
-	id     string // the id of the operation being written
-	status string // and its status
+	rng      *rand.Rand
+	broken   bool
+	repeated bool   // every operation gets the undeclared members of Repeated
+	id       string // the id of the operation being written
+	status   string // and its status
 }
 
 // oops reports whether to break the next value: one time in twenty when
@@ -133,6 +147,11 @@ func (g *gen) operation(b []byte, i int) []byte {
 		b = append(b, status[1:]...)
 	} else {
 		b = append(b, status...)
+	}
+	if g.repeated {
+		// Fixed values: the random stream, and so every other byte, stays
+		// that of the clean twin.
+		b = append(b, `","tenantId":"72f988bf-86f1-41af-91ab-2d7cd011db47","callChainId":"2f1a1100-2b3c-4d5e-8f90-a1b2c3d4e5f6`...)
 	}
 	b = append(b, `","clientContext":"ctx-`...)
 	b = strconv.AppendInt(b, int64(i), 10)

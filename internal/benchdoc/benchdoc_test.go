@@ -30,3 +30,36 @@ func TestGenerate(t *testing.T) {
 		t.Error("different seeds gave the same document")
 	}
 }
+
+func TestRepeated(t *testing.T) {
+	const extra = `,"tenantId":"72f988bf-86f1-41af-91ab-2d7cd011db47","callChainId":"2f1a1100-2b3c-4d5e-8f90-a1b2c3d4e5f6"`
+	for _, size := range []int{1 << 10, 100 << 10} {
+		b := Repeated(size, 1)
+		if len(b) < size || len(b) > size+4096 {
+			t.Errorf("%d: %d bytes, want at least %d and close to it", size, len(b), size)
+		}
+		if !json.Valid(b) {
+			t.Errorf("%d: not valid JSON", size)
+		}
+		var doc struct{ Value []map[string]any }
+		if err := json.Unmarshal(b, &doc); err != nil {
+			t.Fatal(err)
+		}
+		for i, op := range doc.Value {
+			if op["tenantId"] == nil || op["callChainId"] == nil {
+				t.Errorf("%d: operation %d lacks the two undeclared members", size, i)
+			}
+		}
+		// Without the two members, it is the start of its clean twin:
+		// every operation the same, byte for byte.
+		stripped := bytes.ReplaceAll(b, []byte(extra), nil)
+		if n := bytes.Count(b, []byte(extra)); n != len(doc.Value) {
+			t.Errorf("%d: the members appear %d times, want once per operation (%d)", size, n, len(doc.Value))
+		}
+		clean := Generate(Collection, size, false, 1)
+		body := stripped[:len(stripped)-2] // without the closing "]}"
+		if !bytes.HasPrefix(clean, body) {
+			t.Errorf("%d: without the undeclared members, the document is not the start of the clean collection", size)
+		}
+	}
+}
