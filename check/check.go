@@ -59,6 +59,7 @@ func validate(src []byte, opts *Options, t *trace) *Result {
 			Message: strconv.Itoa(c.dropped) + " more findings are not listed (opcheck lists " + strconv.Itoa(MaxFindings) + "); fix the first ones, which often explain the rest"})
 	}
 	slices.SortStableFunc(c.res.Diagnostics, byOffsetCode)
+	addSDKNotes(c.res.Diagnostics, c.res.Objects, src, c.model)
 	locate(src, c.res.Diagnostics)
 	return c.res
 }

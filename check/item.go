@@ -151,6 +151,7 @@ func (s *Session) recheck(k, delta int, was place) *Result {
 		return nil
 	}
 	block, objs := c.res.Diagnostics, c.res.Objects
+	addSDKNotes(block, objs, s.text, c.model)
 
 	old := s.res
 	i0, i1 := diagRange(old.Diagnostics, start, oldEnd)

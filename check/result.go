@@ -33,6 +33,10 @@ type Diagnostic struct {
 	Offset    int      `json:"offset"`
 	Length    int      `json:"length"`
 	Fix       *Fix     `json:"fix,omitempty"`
+	// SDK says what each Graph SDK makes of the value, where one reads it
+	// differently from a correct read; nil otherwise. Identical findings
+	// share one SDKNotes: do not modify it.
+	SDK *SDKNotes `json:"sdk,omitempty"`
 }
 
 // Fix replaces Length bytes at Offset of the input with Replacement.

@@ -34,7 +34,10 @@ func Note(l Lang, c Case, s Subject) string {
 	case Coerced:
 		return accessor(l, s.Property) + " " + is(l) + " a converted value (a string parsed, or a number wrapped or truncated)"
 	case Empty:
-		return accessor(l, s.Property) + " " + is(l) + " an empty object or list"
+		if c == ObjectNotObject || c == NullObject {
+			return accessor(l, s.Property) + " " + is(l) + " an empty object"
+		}
+		return accessor(l, s.Property) + " " + is(l) + " an empty list"
 	case Local:
 		return accessor(l, s.Property) + " " + is(l) + " read in the machine's local time zone"
 	case Absent:

@@ -56,6 +56,7 @@ const (
 	TypeNoHash         Case = iota // "@odata.type" names a derived type without the leading "#"
 	TypeCase                       // "@odata.type" names a derived type in another case
 	TypeNotString                  // "@odata.type" is not a string
+	TypeUnknown                    // "@odata.type" names no type the SDK derives from the one asked for
 	EnumCase                       // an enum member in another case, beyond the first letter
 	EnumFirstLetter                // an enum member whose first letter alone is in another case
 	EnumUnknown                    // a string that is no member of the enum
@@ -83,7 +84,7 @@ const (
 )
 
 var caseNames = [numCases]string{
-	"type-no-hash", "type-case", "type-not-string", "enum-case", "enum-first-letter", "enum-unknown",
+	"type-no-hash", "type-case", "type-not-string", "type-unknown", "enum-case", "enum-first-letter", "enum-unknown",
 	"enum-not-string", "int-string", "int-text", "int-range", "int-fraction", "int-bool", "double-string",
 	"bool-string", "string-not-string", "null-declared", "null-object", "null-undeclared", "undeclared",
 	"object-not-object", "collection-not-array", "enums-not-array", "null-enums", "date-no-offset", "date-invalid", "guid-invalid",
@@ -181,6 +182,12 @@ var table = []Behaviour{
 	{DotNet, TypeNotString, Base, csNode + "GetStringValue returns null unless ValueKind is String; the switch's default builds the base"},
 	{Java, TypeNotString, Base, jvNode + "getStringValue returns getAsString() of a primitive (\"5\"), which matches no case"},
 	{Python, TypeNotString, Base, pyNode + "get_str_value returns None for a non-str; the factory builds the base"},
+
+	{Go, TypeUnknown, Base, goModels + "comms_operation.go CreateCommsOperationFromDiscriminatorValue: no case matches, NewCommsOperation()"},
+	{TypeScript, TypeUnknown, Base, tsModels + "createCommsOperationFromDiscriminatorValue: no case matches, deserializeIntoCommsOperation"},
+	{DotNet, TypeUnknown, Base, csModels + "CommsOperation.cs CreateFromDiscriminatorValue: the switch's default arm, new CommsOperation()"},
+	{Java, TypeUnknown, Base, jvModels + "CommsOperation.java createFromDiscriminatorValue: no case matches, new CommsOperation()"},
+	{Python, TypeUnknown, Base, pyModels + "comms_operation.py create_from_discriminator_value: no comparison holds, CommsOperation()"},
 
 	{Go, EnumCase, Absent, goModels + "operation_status.go ParseOperationStatus: exact switch, default returns nil, nil"},
 	{TypeScript, EnumCase, Absent, "kiota-abstractions src/utils/enumUtils getEnumValueFromStringValue: exact lookup of the value in the enum object, undefined otherwise"},
