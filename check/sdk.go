@@ -2,7 +2,6 @@ package check
 
 import (
 	"sort"
-	"strconv"
 	"strings"
 
 	"opcheck/graph"
@@ -45,10 +44,24 @@ func (n *SDKNotes) Get(l sdk.Lang) string {
 type sdkNoter struct {
 	src   []byte
 	model *graph.Model
-	objs  []Object // sorted by offset
-	walks map[string]walk
-	notes map[noteKey]*SDKNotes
+	objs  []Object  // sorted by offset
+	walks []walkHit // the pointers walked, newest last
+	notes []noteHit // the sentences built
 	buf   []byte
+}
+
+// walkHit and noteHit are remembered walks and sentences. A result holds
+// few distinct ones (one per member and mistake, not per item), so the last
+// memoSize of each, searched newest first, serve as well as a map, link
+// less code into the wasm, and bound the search when every finding differs.
+type walkHit struct {
+	key string
+	w   walk
+}
+
+type noteHit struct {
+	k     noteKey
+	notes *SDKNotes
 }
 
 // walk is where a pointer below an object leads: the object type holding
@@ -75,12 +88,28 @@ func addSDKNotes(ds []Diagnostic, objs []Object, src []byte, m *graph.Model) {
 			continue
 		}
 		if n == nil {
-			sorted := append([]Object(nil), objs...)
-			sort.SliceStable(sorted, func(a, b int) bool { return sorted[a].Offset < sorted[b].Offset })
-			n = &sdkNoter{src: src, model: m, objs: sorted, walks: map[string]walk{}, notes: map[noteKey]*SDKNotes{}}
+			objs = byOffset(objs)
+			n = &sdkNoter{src: src, model: m, objs: objs}
 		}
 		d.SDK = n.note(d)
 	}
+}
+
+// byOffset returns objs sorted by offset: objs itself when it is (checks
+// record objects in document order), else a sorted copy.
+func byOffset(objs []Object) []Object {
+	for i := 1; i < len(objs); i++ {
+		if objs[i].Offset < objs[i-1].Offset {
+			objs = append([]Object(nil), objs...)
+			for j := 1; j < len(objs); j++ { // insertion sort: rare, and nearly sorted
+				for k := j; k > 0 && objs[k].Offset < objs[k-1].Offset; k-- {
+					objs[k], objs[k-1] = objs[k-1], objs[k]
+				}
+			}
+			return objs
+		}
+	}
+	return objs
 }
 
 // sdkCode reports whether findings of code may concern how an SDK reads
@@ -103,15 +132,16 @@ func (n *sdkNoter) note(d *Diagnostic) *SDKNotes {
 	if !w.ok {
 		return nil
 	}
-	last := d.Pointer[strings.LastIndexByte(d.Pointer, '/')+1:]
-	last = strings.ReplaceAll(strings.ReplaceAll(last, "~1", "/"), "~0", "~")
+	last := unescapeToken(d.Pointer[strings.LastIndexByte(d.Pointer, '/')+1:])
 	c, subj, ok := n.situation(d, w, last)
 	if !ok {
 		return nil
 	}
 	k := noteKey{c, subj}
-	if notes, ok := n.notes[k]; ok {
-		return notes
+	for i := len(n.notes) - 1; i >= 0; i-- {
+		if n.notes[i].k == k {
+			return n.notes[i].notes
+		}
 	}
 	notes := &SDKNotes{
 		Go:         sdk.Note(sdk.Go, c, subj),
@@ -123,7 +153,10 @@ func (n *sdkNoter) note(d *Diagnostic) *SDKNotes {
 	if *notes == (SDKNotes{}) {
 		notes = nil
 	}
-	n.notes[k] = notes
+	if len(n.notes) == memoSize {
+		n.notes = n.notes[:0]
+	}
+	n.notes = append(n.notes, noteHit{k, notes})
 	return notes
 }
 
@@ -148,32 +181,42 @@ func (n *sdkNoter) walk(o *Object, rel string) walk {
 	b = append(b, 0)
 	b = append(b, rel...)
 	n.buf = b
-	if w, ok := n.walks[string(b)]; ok {
-		return w
+	for i := len(n.walks) - 1; i >= 0; i-- {
+		if n.walks[i].key == string(b) {
+			return n.walks[i].w
+		}
 	}
 	w := walk{parent: n.model.Type(o.Type)}
-	toks := strings.Split(rel, "/")[1:]
-	for i, tok := range toks {
-		if w.parent == nil {
-			break
+	for rel != "" && w.parent != nil {
+		tok, rest, _ := strings.Cut(rel[1:], "/")
+		if rest != "" {
+			rest = "/" + rest
+		} else if strings.HasSuffix(rel, "/") {
+			rest = "/"
 		}
+		rel = rest
 		if w.prop != nil && w.prop.Collection && isIndex(tok) {
 			continue
 		}
 		if w.prop != nil {
 			w.parent = w.prop.Type
 		}
-		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
-		w.prop = member(n.model, w.parent, tok)
+		w.prop = member(n.model, w.parent, unescapeToken(tok))
+		w.ok = rel == ""
 		if w.prop == nil {
-			w.ok = i == len(toks)-1
 			break
 		}
-		w.ok = i == len(toks)-1
 	}
-	n.walks[string(b)] = w
+	if len(n.walks) == memoSize {
+		n.walks = n.walks[:0]
+	}
+	n.walks = append(n.walks, walkHit{string(b), w})
 	return w
 }
+
+// memoSize is how many walks and sentences an sdkNoter remembers; past
+// it, it starts over.
+const memoSize = 32
 
 // member is t's property name, or that of a type derived from t.
 func member(m *graph.Model, t *graph.Type, name string) *graph.Property {
@@ -189,8 +232,20 @@ func member(m *graph.Model, t *graph.Type, name string) *graph.Property {
 }
 
 func isIndex(s string) bool {
-	_, err := strconv.Atoi(s)
-	return err == nil
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// unescapeToken undoes a JSON Pointer token's "~1" and "~0".
+func unescapeToken(s string) string {
+	if strings.IndexByte(s, '~') < 0 {
+		return s
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(s, "~1", "/"), "~0", "~")
 }
 
 // situation tells which sdk.Case finding d is, from its code, the member
@@ -297,7 +352,7 @@ func wrongType(t *graph.Type, raw []byte, subj sdk.Subject) (sdk.Case, sdk.Subje
 	case t.Kind == graph.EnumType && (num || boolean):
 		return sdk.EnumNotString, subj, true
 	case isIntType(t) && str:
-		if _, err := strconv.ParseInt(string(raw[1:len(raw)-1]), 10, 64); err == nil {
+		if s := raw[1 : len(raw)-1]; len(s) > 0 && isIndex(strings.TrimPrefix(string(s), "-")) {
 			return sdk.IntString, subj, true
 		}
 		return sdk.IntText, subj, true
