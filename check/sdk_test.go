@@ -111,3 +111,46 @@ func TestSDKNotesShared(t *testing.T) {
 		t.Errorf("got %d unknown-property findings, want 200", n)
 	}
 }
+
+// repeatedMistakes is a collection of about size bytes whose every item
+// has the same two undeclared members: the findings-heavy document of
+// issue 11.
+func repeatedMistakes(size int) []byte {
+	var b strings.Builder
+	b.WriteString(`{"value":[`)
+	for i := 0; b.Len() < size; i++ {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(`{"@odata.type":"#microsoft.graph.playPromptOperation","id":"` + strconv.Itoa(i) +
+			`","status":"Completed","clientContext":"c","region":"emea","languageId":"en-US","resultInfo":{"code":200,"subcode":0,"message":"ok"}}`)
+	}
+	b.WriteString(`]}`)
+	return []byte(b.String())
+}
+
+// BenchmarkSDKNotes measures the notes pass alone on the findings of a
+// findings-heavy 1 MB document, beside the whole Validate of it.
+func BenchmarkSDKNotes(b *testing.B) {
+	doc := repeatedMistakes(1 << 20)
+	b.Run("validate", func(b *testing.B) {
+		b.SetBytes(int64(len(doc)))
+		b.ReportAllocs()
+		for b.Loop() {
+			Validate(doc, nil)
+		}
+	})
+	b.Run("notes-only", func(b *testing.B) {
+		res := Validate(doc, nil)
+		m := newChecker(doc, &Options{}).model
+		b.SetBytes(int64(len(doc)))
+		b.ReportAllocs()
+		for b.Loop() {
+			for i := range res.Diagnostics {
+				res.Diagnostics[i].SDK = nil
+			}
+			addSDKNotes(res.Diagnostics, res.Objects, doc, m)
+		}
+		b.ReportMetric(float64(len(res.Diagnostics)), "findings")
+	})
+}
