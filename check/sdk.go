@@ -133,6 +133,13 @@ func (n *sdkNoter) note(d *Diagnostic) *SDKNotes {
 		return nil
 	}
 	last := unescapeToken(d.Pointer[strings.LastIndexByte(d.Pointer, '/')+1:])
+	if last == "@odata.type" && len(d.Pointer)-len(o.Pointer) == len("/@odata.type") {
+		// The object itself: a bot reads it with the factory of the root
+		// type, commsOperation, whatever type the check settled on.
+		if root := n.model.Type(graph.OperationRoot); root != nil && w.parent != nil && w.parent.IsA(root) {
+			w.parent = root
+		}
+	}
 	c, subj, ok := n.situation(d, w, last)
 	if !ok {
 		return nil
