@@ -6,10 +6,10 @@ GOROOT  := $(shell $(GO) env GOROOT)
 WASMDIR := $(GOROOT)/lib/wasm
 ADDR    ?= 127.0.0.1:8080
 # Core packages: pure Go, so their tests run natively and again under wasm.
-CORE    := ./graph/... ./scan/... ./input/... ./check/... ./format/... ./permalink/... ./redact/... ./internal/sizeclass/...
+CORE    := ./graph/... ./scan/... ./input/... ./check/... ./sdk/... ./format/... ./permalink/... ./redact/... ./internal/sizeclass/...
 GOFLAGS_BUILD := -trimpath -ldflags=-s\ -w
 
-.PHONY: run build web dist check sarif-schema test test-native test-wasm bench loadtest fuzz clean
+.PHONY: run build web dist check sarif-schema test test-native test-wasm test-sdk bench loadtest fuzz clean
 
 ## run: build everything and serve the playground on $(ADDR)
 run: build
@@ -45,12 +45,16 @@ sarif-schema:
 	cd cmd/opcheck/testdata/sarif && npm ci --no-audit --no-fund --loglevel=error
 
 ## test: every test: native, the core and the adapter under wasm, and the browser tests
-test: check sarif-schema build dist test-native test-wasm
+test: check sarif-schema build dist test-native test-wasm test-sdk
 
 test-native:
 	cd bench && npm ci --no-audit --no-fund --loglevel=error
 	$(GO) vet ./...
 	$(GO) test ./...
+
+## test-sdk: package sdk's model against the real Go and TypeScript Graph SDKs (a module of its own, sdk/realsdk)
+test-sdk:
+	cd sdk/realsdk && npm ci --no-audit --no-fund --loglevel=error && $(GO) test -count=1 ./...
 
 test-wasm:
 	GOOS=js GOARCH=wasm PATH="$(WASMDIR):$$PATH" $(GO) test $(CORE) ./wasm/...

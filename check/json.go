@@ -75,6 +75,26 @@ func (d *Diagnostic) appendJSON(dst []byte, seen *escaped) []byte {
 		dst = appendString(dst, f.Replacement)
 		dst = append(dst, '}')
 	}
+	if n := d.SDK; n != nil {
+		dst = n.appendJSON(append(dst, `,"sdk":`...))
+	}
+	return append(dst, '}')
+}
+
+// appendJSON appends n as a JSON object, leaving out empty sentences.
+func (n *SDKNotes) appendJSON(dst []byte) []byte {
+	dst = append(dst, '{')
+	sep := false
+	for _, f := range [...]struct{ key, s string }{{"go", n.Go}, {"typescript", n.TypeScript}, {"dotnet", n.DotNet}, {"java", n.Java}, {"python", n.Python}} {
+		if f.s == "" {
+			continue
+		}
+		if sep {
+			dst = append(dst, ',')
+		}
+		sep = true
+		dst = appendString(append(appendString(dst, f.key), ':'), f.s)
+	}
 	return append(dst, '}')
 }
 

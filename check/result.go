@@ -33,6 +33,10 @@ type Diagnostic struct {
 	Offset    int      `json:"offset"`
 	Length    int      `json:"length"`
 	Fix       *Fix     `json:"fix,omitempty"`
+	// SDK says what each Graph SDK makes of the value, where one reads it
+	// differently from a correct read; nil otherwise. Identical findings
+	// share one SDKNotes: do not modify it.
+	SDK *SDKNotes `json:"sdk,omitempty"`
 
 	// related is, for a duplicate-key finding, the offset of the first
 	// member of the name (0: none), and relLine, relCol its position,

@@ -4,12 +4,15 @@
 //
 // Usage:
 //
-//	opcheck [-api v1.0|beta] [-kind KIND] [-format text|json|sarif|github] [FILE|-]...
+//	opcheck [-api v1.0|beta] [-kind KIND] [-format text|json|sarif|github] [-sdk LANGS] [FILE|-]...
 //
 // With no FILE, or with "-", it reads standard input. Text output has one
-// line per finding, FILE:LINE:COL: SEVERITY: MESSAGE [CODE]; sarif writes a
-// SARIF 2.1.0 log for code scanning, and github one workflow command per
-// finding, which GitHub Actions shows as annotations. The exit code is
+// line per finding, FILE:LINE:COL: SEVERITY: MESSAGE [CODE], followed by an
+// indented line per Graph SDK that reads the value differently from a
+// correct read ("  go: GetStatus() returns nil; no error"); -sdk narrows the
+// SDKs (go,typescript,dotnet,java,python, or none). sarif writes a SARIF
+// 2.1.0 log for code scanning, and github one workflow command per finding,
+// which GitHub Actions shows as annotations. The exit code is
 // 0 when no finding is an error, 1 when one is, and 2 on a usage or I/O
 // failure.
 package main
@@ -39,8 +42,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	api := fs.String("api", "v1.0", "Graph API version to check against: v1.0 or beta")
 	kind := fs.String("kind", "", "force the input form: operation, collection, wrapped, notifications, call, participant, http, markdown or log (default: detect)")
 	format := fs.String("format", "text", "output format: text, json, sarif (SARIF 2.1.0) or github (Actions workflow commands)")
+	langs := sdkFlag(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: opcheck [-api v1.0|beta] [-kind KIND] [-format text|json|sarif|github] [FILE|-]...")
+		fmt.Fprintln(stderr, "usage: opcheck [-api v1.0|beta] [-kind KIND] [-format text|json|sarif|github] [-sdk LANGS] [FILE|-]...")
 		fmt.Fprintln(stderr, "Checks Microsoft Graph comms operations against Graph's metadata; reads standard input when no FILE is given.")
 		fs.PrintDefaults()
 	}
@@ -101,6 +105,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		for _, r := range results {
 			for _, d := range r.Diagnostics {
 				out = fmt.Appendf(out, "%s:%d:%d: %s: %s [%s]\n", r.File, d.Line, d.Column, d.Severity, d.Message, d.Code)
+				out = appendSDKNotes(out, d.SDK, *langs)
 			}
 		}
 	}

@@ -7,6 +7,14 @@ import { el, clear } from "./dom.js";
 /** PANEL_LIMIT caps how many findings the panel lists (the editor marks them all). */
 export const PANEL_LIMIT = 1000;
 
+/** sdkLanguage is the Graph SDK whose consequence a finding shows under it ("" for none). */
+let sdkLanguage = "go";
+
+/** setSDKLanguage chooses the SDK whose consequences the panel shows; the next renderPanel uses it. */
+export function setSDKLanguage(lang) {
+  sdkLanguage = lang;
+}
+
 const SEVERITIES = [
   { key: "error", one: "error", many: "errors", title: "Errors" },
   { key: "warning", one: "warning", many: "warnings", title: "Warnings" },
@@ -166,6 +174,8 @@ function findingItem(f, i) {
   const meta = el("span", { className: "meta" }, el("code", { className: "code" }, d.code));
   if (d.pointer) meta.append(" ", el("code", { className: "pointer", title: "JSON Pointer" }, d.pointer));
   li.append(sev, where, msg, meta);
+  const note = d.sdk && sdkLanguage ? d.sdk[sdkLanguage] : "";
+  if (note) li.append(el("span", { className: "sdk-note" }, `${sdkLanguage}: ${note}`));
   if (f.fix) li.append(el("button", { type: "button", className: "fix" }, f.fix.title || "Fix"));
   return li;
 }

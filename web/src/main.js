@@ -5,7 +5,8 @@
 import { Checker, FRAME_MS, CHEAP_MS } from "./checker.js";
 import { createEditor, replaceAll, showFindings, selectRange, findingsField, nextDiagnostic, previousDiagnostic, setJSONLanguage, PLAIN_LENGTH } from "./editor.js";
 import { bytesToPositions } from "./positions.js";
-import { locate, lintDiagnostics, renderPanel, countBySeverity, countsText } from "./findings.js";
+import { locate, lintDiagnostics, renderPanel, countBySeverity, countsText, setSDKLanguage } from "./findings.js";
+import { renderSDK, SDK_LANGS } from "./sdk.js";
 import { renderSummary, shortType } from "./summary.js";
 import { fetchAsHTTP, formatSize } from "./fetch.js";
 import { linkFor, readFragment, decodeState, urlToFetch, LONG_LINK } from "./share.js";
@@ -16,7 +17,7 @@ import examples from "opcheck:examples";
 
 /** MAX_TEXT is the largest text opcheck opens (file, drop, fetch, paste): 20 MB. */
 const MAX_TEXT = 20_000_000;
-const VIEWS = ["diagnostics", "summary", "query"];
+const VIEWS = ["diagnostics", "summary", "query", "sdk"];
 
 const ui = {
   editor: $("editor"),
@@ -25,6 +26,8 @@ const ui = {
   summary: $("summary"),
   query: $("query"),
   queryResult: $("query-result"),
+  sdk: $("sdk"),
+  sdkLanguage: $("sdk-language"),
   api: $("api"),
   examples: $("examples"),
   share: $("share"),
@@ -226,7 +229,7 @@ async function runValidate() {
   // An edit in a long text usually comes back in a few milliseconds: saying
   // "Checking" at every key would only make the status line flicker.
   if (checker.inWorker(doc.length)) busyTimer = setTimeout(() => { ui.status.textContent = "Checking in the background…"; }, BUSY_MS);
-  const run = await checker.validate(doc, { api: ui.api.value }, currentView === "summary");
+  const run = await checker.validate(doc, { api: ui.api.value }, currentView === "summary" || currentView === "sdk");
   if (run === null || seq !== runSeq || view.state.doc !== doc) return; // stale: a newer run follows
   showResult(run, doc);
 }
@@ -287,10 +290,47 @@ function showResult(run, doc) {
   ui.infoTypes.textContent = types.length ? types.join(", ") : "none found";
   if (currentView === "summary") showSummary();
   if (currentView === "query") runQuery();
+  if (currentView === "sdk") showSDK();
   if (!firstPainted) {
     firstPainted = true;
     afterPaint(prefetchTools);
   }
+}
+
+// ---- the SDK view ------------------------------------------------------------
+
+for (const [value, label] of SDK_LANGS) ui.sdkLanguage.append(el("option", { value }, label));
+ui.sdkLanguage.value = SDK_LANGS.some(([v]) => v === load("sdk-language", "go")) ? load("sdk-language", "go") : "go";
+setSDKLanguage(ui.sdkLanguage.value);
+ui.sdkLanguage.addEventListener("change", () => {
+  save("sdk-language", ui.sdkLanguage.value);
+  setSDKLanguage(ui.sdkLanguage.value);
+  runValidate(); // the findings list shows the new SDK's consequences
+  if (currentView === "sdk") showSDK();
+});
+
+/** showSDK renders the SDK view of the last check (checking again when it left the objects out). */
+function showSDK() {
+  if (lastResult && !lastResult.objects) {
+    runValidate();
+    return;
+  }
+  const t = lastText();
+  if (!checker.toolsLoaded()) ui.sdk.textContent = "Loading the SDK model…";
+  renderSDK(ui.sdk, {
+    result: lastResult,
+    lang: ui.sdkLanguage.value,
+    read: (o, type) => checker.callTool("sdkRead", t, { lang: ui.sdkLanguage.value, api: lastResult.api || ui.api.value, type, offset: o.offset, length: o.length }),
+    select: (i) => selectDiagnostic(i),
+  });
+}
+
+/** selectDiagnostic selects, in the editor, the finding at index i of the last result's diagnostics. */
+function selectDiagnostic(i) {
+  const d = lastResult && lastResult.diagnostics ? lastResult.diagnostics[i] : null;
+  const fs = view.state.field(findingsField);
+  const k = d ? fs.findIndex((f) => f.d === d) : -1;
+  if (k >= 0) selectRange(view, fs[k].from, fs[k].to);
 }
 
 function selectFinding(i) {
@@ -332,6 +372,7 @@ function setView(name, remember = true) {
   if (remember) save("view", name);
   if (name === "summary") showSummary();
   if (name === "query") runQuery();
+  if (name === "sdk") showSDK();
 }
 
 tabs.forEach((tab, i) => {

@@ -13,7 +13,7 @@ export const WASM_URL = "opcheck.wasm";
 export const TOOLS_URL = "opcheck-tools.wasm";
 
 /** TOOL_NAMES are the functions opcheck-tools.wasm installs. */
-export const TOOL_NAMES = ["format", "minify", "query", "encodeLink", "decodeLink", "urlFromFragment", "redact"];
+export const TOOL_NAMES = ["format", "minify", "query", "encodeLink", "decodeLink", "urlFromFragment", "redact", "sdkRead"];
 
 /**
  * createNamespace makes a fresh globalThis.opcheck with its ready promise.
