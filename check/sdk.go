@@ -117,7 +117,7 @@ func byOffset(objs []Object) []Object {
 func sdkCode(code string) bool {
 	switch code {
 	case "enum-case", "enum-unknown", "wrong-type", "out-of-range", "null-not-allowed", "unknown-property",
-		"odata-type-invalid", "odata-type-unknown", "invalid-format", "expected-single", "expected-collection":
+		"odata-type-invalid", "odata-type-unknown", "odata-type-no-hash", "invalid-format", "expected-single", "expected-collection":
 		return true
 	}
 	return false
@@ -269,6 +269,15 @@ func (n *sdkNoter) situation(d *Diagnostic, w walk, key string) (sdk.Case, sdk.S
 		switch {
 		case d.Code == "odata-type-invalid" && len(raw) > 0 && raw[0] != '"':
 			return sdk.TypeNotString, subj, true
+		case d.Code == "odata-type-no-hash" && len(raw) > 2:
+			// The SDKs match "#microsoft.graph.x" exactly: a derived type
+			// named without "#" is read as the base type.
+			t := n.model.Type(string(raw[1 : len(raw)-1]))
+			if t == nil || t == w.parent || !t.IsA(w.parent) {
+				return 0, subj, false
+			}
+			subj.Derived = t.Short
+			return sdk.TypeNoHash, subj, true
 		case (d.Code == "odata-type-unknown" || d.Code == "odata-type-invalid") && len(raw) > 2:
 			name := "#" + strings.TrimPrefix(string(raw[1:len(raw)-1]), "#")
 			for _, t := range n.model.Derived(w.parent) {

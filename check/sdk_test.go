@@ -33,6 +33,12 @@ func TestSDKNotes(t *testing.T) {
 			TypeScript: "the commsOperation deserializer runs; the inviteParticipantsOperation members go to additionalData",
 			DotNet:     "a CommsOperation is built; the inviteParticipantsOperation members go to AdditionalData",
 			Java:       "a CommsOperation is built; the inviteParticipantsOperation members go to getAdditionalData()"}},
+		{"type without #", `{"@odata.type":"microsoft.graph.inviteParticipantsOperation","id":"a","status":"Running"}`, "odata-type-no-hash", SDKNotes{
+			Go:         "a *models.CommsOperation is built; the inviteParticipantsOperation members go to GetAdditionalData()",
+			TypeScript: "the commsOperation deserializer runs; the inviteParticipantsOperation members go to additionalData",
+			DotNet:     "a CommsOperation is built; the inviteParticipantsOperation members go to AdditionalData",
+			Java:       "a CommsOperation is built; the inviteParticipantsOperation members go to getAdditionalData()",
+			Python:     "a CommsOperation is built; the inviteParticipantsOperation members go to additional_data"}},
 		{"undeclared null", `{"@odata.type":"#microsoft.graph.playPromptOperation","id":"a","status":"Running","region": null}`, "unknown-property", SDKNotes{
 			Go:         "the member is dropped: neither a property nor GetAdditionalData() holds it",
 			TypeScript: `additionalData["region"] holds the value; no typed property is set`,
@@ -67,9 +73,10 @@ func TestSDKNotes(t *testing.T) {
 // notes.
 func TestSDKNotesAbsent(t *testing.T) {
 	for _, in := range []string{
-		`{"@odata.type":"#microsoft.graph.playPromptOperation","status":"Running"}`,           // missing-id
-		`{"@odata.type":"#microsoft.graph.playPromptOperation","id":"a","status":"Failed"}`,   // failed-without-result
-		`{"@odata.type":"#microsoft.graph.playPromptOperation","id":"a","status":"Running",}`, // trailing-comma
+		`{"@odata.type":"#microsoft.graph.playPromptOperation","status":"Running"}`,                                                                                          // missing-id
+		`{"@odata.type":"#microsoft.graph.playPromptOperation","id":"a","status":"Failed"}`,                                                                                  // failed-without-result
+		`{"@odata.type":"#microsoft.graph.playPromptOperation","id":"a","status":"Running",}`,                                                                                // trailing-comma
+		`{"@odata.type":"#microsoft.graph.playPromptOperation","id":"a","status":"Failed","resultInfo":{"@odata.type":"microsoft.graph.resultInfo","code":500,"subcode":1}}`, // odata-type-no-hash on the type the position holds
 	} {
 		for _, d := range Validate([]byte(in), nil).Diagnostics {
 			if d.SDK != nil {
