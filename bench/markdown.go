@@ -378,7 +378,7 @@ func (r *report) writeThroughput(w writer) {
 // its clean twin, in the page, natively and in wasm under Node.
 func (r *report) writeTwins(w writer) {
 	w("\n## What findings cost (issue 11)\n\n")
-	w("The valid collection beside its findings-heavy twin (`benchdoc.Repeated`: the same operations, each with the same two members its type does not declare, so about two findings per operation; opcheck lists the first %d). *Page*: `opcheck.validate` on TextEncoder bytes, as the page passes texts this long, converting the result to JS objects included; the two documents take turns in each round. *Native* and *wasm*: the rows `Validate/collection/<size>/valid` and `.../repeated` of the runs below. *Cost* is the findings-heavy document's time per byte ÷ the clean one's; the budget is ≤ %g×.\n\n", check.MaxFindings, twinBudget)
+	w("The valid collection beside its findings-heavy twin (`benchdoc.Repeated`: the same operations, each with the same two members its type does not declare, so about two findings per operation; opcheck lists the first %d). *Page*: `opcheck.validate` on TextEncoder bytes, as the page passes texts this long, converting the result to JS objects included; the two documents take turns in each round. *Native* and *wasm*: the rows `Validate/collection/<size>/valid` and `.../repeated` of the runs below. *Cost* is the findings-heavy document's time per byte ÷ the clean one's (in the page, the median over rounds of the two samples taken back to back); the budget is ≤ %g×.\n\n", check.MaxFindings, twinBudget)
 	w("| Where | Size | clean MB/s | findings-heavy MB/s | findings | cost ÷ clean | ≤ %g× |\n|---|---|---:|---:|---:|---:|---|\n", twinBudget)
 	verdict := func(c float64) string {
 		switch {

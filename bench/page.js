@@ -120,7 +120,8 @@ function throughput(name, { minMs = 400, minRounds = 5, maxRounds = 40, sampleMs
  * taking turns in each round as throughput does, on the path the page
  * takes for texts this long (TextEncoder bytes), so that the ratio of the
  * two is measured side by side. Returns each one's bytes, median ms per
- * call and samples, and the heavy one's findings.
+ * call and samples, the heavy one's findings, and the median over rounds
+ * of heavy ms ÷ clean ms.
  */
 function twins(clean, heavy, { minRounds = 5, maxRounds = 9, minMs = 0, sampleMs = 4 } = {}) {
   const fn = methods["opcheck-bytes"];
@@ -142,7 +143,11 @@ function twins(clean, heavy, { minRounds = 5, maxRounds = 9, minMs = 0, sampleMs
     if (round + 1 >= minRounds && performance.now() - start >= minMs) break;
   }
   const one = (j) => ({ bytes: encoder.encode(texts[j]).length, medianMs: median(samples[j]), samples: samples[j].length });
-  return { clean: one(0), heavy: { ...one(1), findings: found } };
+  // Each round's two samples are taken back to back: the median of their
+  // ratios moves less with the load of a shared machine than the ratio of
+  // the medians.
+  const pairMedian = median(samples[1].map((ms, i) => ms / samples[0][i]));
+  return { clean: one(0), heavy: { ...one(1), findings: found }, pairMedian };
 }
 
 /**

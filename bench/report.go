@@ -124,11 +124,19 @@ type twinRow struct {
 	Size  int        // nominal size
 	Clean twinTiming `json:"clean"`
 	Heavy twinTiming `json:"heavy"`
+	// PairMedian is the median over rounds of the heavy sample's ms over
+	// the clean one's, the two taken back to back (0: not measured).
+	PairMedian float64 `json:"pairMedian"`
 }
 
 // cost is the findings-heavy document's time per byte over the clean
-// one's: 1 means findings cost nothing; NaN when either is missing.
+// one's: 1 means findings cost nothing; NaN when either is missing. It is
+// read from the pairs of samples when there are any, which a shared
+// machine's changing load disturbs less than the two medians.
 func (tw *twinRow) cost() float64 {
+	if tw.PairMedian > 0 && tw.Clean.Bytes > 0 && tw.Heavy.Bytes > 0 {
+		return tw.PairMedian * float64(tw.Clean.Bytes) / float64(tw.Heavy.Bytes)
+	}
 	return perByteRatio(tw.Heavy.MedianMs, tw.Heavy.Bytes, tw.Clean.MedianMs, tw.Clean.Bytes)
 }
 

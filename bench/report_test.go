@@ -188,6 +188,8 @@ func TestTwinCost(t *testing.T) {
 		{"findings cost nothing", twinRow{Clean: twinTiming{Bytes: 1000, MedianMs: 2}, Heavy: twinTiming{Bytes: 1000, MedianMs: 2}}, 1},
 		{"per byte: a shorter heavy document", twinRow{Clean: twinTiming{Bytes: 1000, MedianMs: 2}, Heavy: twinTiming{Bytes: 500, MedianMs: 2}}, 2},
 		{"three times slower", twinRow{Clean: twinTiming{Bytes: 2000, MedianMs: 1}, Heavy: twinTiming{Bytes: 1000, MedianMs: 1.5}}, 3},
+		{"from the pairs when there are any", twinRow{Clean: twinTiming{Bytes: 1000, MedianMs: 2}, Heavy: twinTiming{Bytes: 500, MedianMs: 9}, PairMedian: 0.6}, 1.2},
+		{"pairs without sizes", twinRow{Heavy: twinTiming{MedianMs: 2}, PairMedian: 0.6}, math.NaN()},
 		{"clean not measured", twinRow{Heavy: twinTiming{Bytes: 1000, MedianMs: 2}}, math.NaN()},
 		{"heavy not measured", twinRow{Clean: twinTiming{Bytes: 1000, MedianMs: 2}}, math.NaN()},
 	}
