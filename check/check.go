@@ -41,12 +41,20 @@ func validate(src []byte, opts *Options, t *trace) *Result {
 		return c.res
 	}
 	split := input.Parse(src, formOf(o.Kind))
-	c.res.Kind = Kind(split.Form)
-	for _, f := range split.Findings {
-		c.addFinding(f)
-	}
-	for i := range split.Parts {
-		c.part(&split.Parts[i], o.Kind)
+	c.parts(split, o.Kind)
+	if split.Form == input.JSON && o.Kind == KindAuto && c.broken {
+		// Text that starts like one JSON document but does not read as one
+		// may be many bodies in a row (JSON Lines, "}{"): checked as a log
+		// when it splits into more than one.
+		if logSplit := input.Parse(src, input.Log); len(logSplit.Parts) > 1 {
+			c = newChecker(src, &o)
+			if t != nil {
+				*t = trace{}
+			}
+			c.trace = t
+			split = logSplit
+			c.parts(split, o.Kind)
+		}
 	}
 	if split.Form == input.JSON {
 		c.res.Kind = c.shape
@@ -61,6 +69,17 @@ func validate(src []byte, opts *Options, t *trace) *Result {
 	slices.SortStableFunc(c.res.Diagnostics, byOffsetCode)
 	locate(src, c.res.Diagnostics)
 	return c.res
+}
+
+// parts checks every part of split and records the splitter's findings.
+func (c *checker) parts(split input.Split, forced Kind) {
+	c.res.Kind = Kind(split.Form)
+	for _, f := range split.Findings {
+		c.addFinding(f)
+	}
+	for i := range split.Parts {
+		c.part(&split.Parts[i], forced)
+	}
 }
 
 // formOf maps a forced input kind to the outer form the splitter should use.
@@ -100,6 +119,7 @@ type checker struct {
 	model   *graph.Model
 	res     *Result
 	shape   Kind // the JSON shape of the last part, for Result.Kind
+	broken  bool // a part's JSON could not be read (a fatal scanner issue)
 
 	// The part being checked.
 	doc       *scan.Doc
@@ -236,6 +256,9 @@ func (c *checker) parse(p *input.Part) bool {
 	c.reportIssues(issues)
 	if c.trace != nil {
 		c.trace.issues = issues
+	}
+	if doc == nil {
+		c.broken = true
 	}
 	return doc != nil && len(doc.Nodes) > 0
 }
