@@ -77,6 +77,11 @@ func (c *checker) parts(split input.Split, forced Kind) {
 	for _, f := range split.Findings {
 		c.addFinding(f)
 	}
+	if n := len(split.Parts); n > 1 && split.Form == input.Log {
+		// A log of callbacks holds a notification and its operation per
+		// body, most often: one allocation rather than one per doubling.
+		c.res.Objects = make([]Object, 0, 2*n)
+	}
 	for i := range split.Parts {
 		c.part(&split.Parts[i], forced)
 	}
