@@ -49,7 +49,7 @@ func validate(src []byte, opts *Options, t *trace) *Result {
 		if logSplit := input.Parse(src, input.Log); len(logSplit.Parts) > 1 {
 			c = newChecker(src, &o)
 			if t != nil {
-				*t = trace{}
+				*t = trace{fellBack: true}
 			}
 			c.trace = t
 			split = logSplit
@@ -259,8 +259,10 @@ func (c *checker) parse(p *input.Part) bool {
 	doc, issues := scan.Parse(c.src[p.Offset : p.Offset+p.Length])
 	c.doc, c.base, c.ptr = doc, p.Offset, c.ptr[:0]
 	c.reportIssues(issues)
-	if c.trace != nil {
-		c.trace.issues = issues
+	if t := c.trace; t != nil {
+		t.issues = issues
+		t.firstBroken = t.firstBroken || t.parsed == 0 && doc == nil
+		t.parsed++
 	}
 	if doc == nil {
 		c.broken = true

@@ -56,6 +56,32 @@ func sessionDocs(t *testing.T) []sessionDoc {
 			}
 		}
 	}
+	for _, broken := range []bool{false, true} {
+		for _, size := range []int{2 << 10, 16 << 10} {
+			name := "log/" + strconv.Itoa(size) + "/" + strconv.FormatBool(broken)
+			src := benchdoc.Generate(benchdoc.Log, size, broken, uint64(size))
+			docs = append(docs, sessionDoc{name, src, nil, true})
+			if size > 2<<10 {
+				continue
+			}
+			// The same as JSON Lines, and pretty-printed between log lines.
+			lines := bytes.Split(bytes.TrimSuffix(src, []byte("\n")), []byte("\n"))
+			var jsonl, pretty bytes.Buffer
+			for _, line := range lines {
+				body := line[bytes.IndexByte(line, '{'):]
+				jsonl.Write(body)
+				jsonl.WriteByte('\n')
+				pretty.Write(line[:bytes.IndexByte(line, '{')])
+				pretty.WriteByte('\n')
+				if err := json.Indent(&pretty, body, "", "  "); err != nil {
+					t.Fatal(err)
+				}
+				pretty.WriteString("\nhandled\n")
+			}
+			docs = append(docs, sessionDoc{name + "/jsonl", jsonl.Bytes(), nil, true},
+				sessionDoc{name + "/pretty", pretty.Bytes(), nil, true})
+		}
+	}
 	for i, src := range sessionSources {
 		docs = append(docs, sessionDoc{"source-" + strconv.Itoa(i), []byte(src), nil, false})
 	}
@@ -81,6 +107,11 @@ var sessionSources = []string{
 	`{"value":[{"id":"a","status":"Running"},{"resourceData":{"id":"b"}},{"id":"c","status":"Failed"}]}`,
 	`{"@odata.type":"#microsoft.graph.commsNotifications","value":[{"changeType":"created","resourceUrl":"/operations/1"},{"changeType":"deleted","resourceData":[]}],"@odata.type":"x"}`,
 	`{"value":[{"a":{"b":{"c":[[[{"d":"é"}]]]}}},{"id":"x","status":"Runnin"},{"id":"y","status":"Running","clientContext":"Display Name value"}]}`,
+	// Logs: bodies in a row, cut off, with duplicate names, between lines.
+	"{\"id\":\"a\",\"status\":\"Running\",\"id\":\"b\"}\n{\"id\":\"c\",\"status\":\"runing\"}{\"id\":\"d\"}\n\n{\"value\":[{\"changeType\":\"updated\",\"resourceData\":{\"id\":\"e\",\"status\":\"Failed\"}}]}\n",
+	"10:00:01 INFO got: {\"id\":\"a\",\"status\":\"Running\",\n10:00:02 INFO got: {\"id\":\"b\",\"status\":\"Completed\",\"status\":\"x\"}\n" +
+		"10:00:03 WARN slow\n[10:00:04] got\n{\n  \"id\": \"c\",\n  \"status\": \"Runnin\u00e9\",\n  \"clientContext\": \"h\u00e9llo {\"\n}\n10:00:05 done {main}\n",
+	"{\"id\":\"a\",\"status\":\"Running\"} // one\r\n{\"id\":\"b\",\"status\":\"Failed\",}\r\n",
 }
 
 // editBytes are what random edits insert: JSON's structural characters,
@@ -226,6 +257,10 @@ func TestSessionPath(t *testing.T) {
 	const oneNote = `{"value": [{"changeType": "updated", "id": "a"}, {"id": "b"}]}`
 	const noNote = `{"value": [{"id": "a", "status": "Running"}, {"id": "b"}]}`
 	const minified = `{"value":[{"id":"a","status":"Running"},{"id":"b","status":"Running"}]}`
+	const botLog = "10:00:01 INFO got: {\"id\":\"a\",\"status\":\"Running\"}\n" +
+		"10:00:02 INFO got: {\"id\":\"b\",\"status\":\"Running\"}\n10:00:03 done\n" +
+		"10:00:04 INFO got: {\"id\":\"c\",\"status\":\"Failed\"}\n"
+	const jsonLines = "{\"id\":\"a\",\"status\":\"Running\"}\n{\"id\":\"b\",\"status\":\"Running\"}\n"
 	tests := []struct {
 		name     string
 		src      string
@@ -255,6 +290,18 @@ func TestSessionPath(t *testing.T) {
 		{"another notification member", oneNote, `{"id": "b"`, 0, 0, `, "changeType": 1`, true},
 		{"an item that starts to look like a notification", noNote, `{"id": "b"`, 0, 0, `, "changeType": 1`, false},
 		{"an item of a collection without a context", noNote, `"status": "`, 0, 0, "x", true},
+		{"a log body", botLog, `"b","status":"`, 0, 1, "r", true},
+		{"a log body: a syntax error", botLog, `"b","status":`, 0, 0, `x`, true},
+		{"a log body: a quote that runs into the next lines", botLog, `"b","status":"`, 0, 0, `"`, false},
+		{"a log body: a duplicate name", botLog, `{"id":"c"`, 0, 0, `,"id":"z"`, true},
+		{"a log body: a line break", botLog, `{"id":"c",`, 0, 0, "\n  ", true},
+		{"a log body on the first line", botLog, `"a","status":"`, 0, 1, "r", false},
+		{"a log body that closes early", botLog, `{"id":"b"`, 0, 0, "}", false},
+		{"a log body cut off by the next", botLog, `"status":"Running"`, 0, 1, "", false},
+		{"a log body that starts to look like Markdown", botLog, `{"id":"c",`, 0, 0, "\n# x", false},
+		{"a log body that no longer opens an object", botLog, `{`, 49, 1, " ", false},
+		{"JSON Lines: a later body", jsonLines, `{"id":"b","status":"`, 0, 0, "x", true},
+		{"JSON Lines: the first body decides the form", jsonLines, `{"id":"a","status":"`, 0, 0, "x", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -500,11 +547,11 @@ func TestSessionASCII(t *testing.T) {
 }
 
 // BenchmarkSessionEdit measures a one-character edit in the middle of a
-// large collection and callback body: typed into a string of the middle
+// large collection, callback body and bot log: typed into a string of the middle
 // item, then deleted again, through a Session ("item"), against a full
 // Validate of the same text ("full").
 func BenchmarkSessionEdit(b *testing.B) {
-	for _, shape := range []benchdoc.Shape{benchdoc.Collection, benchdoc.Callbacks} {
+	for _, shape := range []benchdoc.Shape{benchdoc.Collection, benchdoc.Callbacks, benchdoc.Log} {
 		for _, broken := range []bool{false, true} {
 			name := string(shape) + "/10MB/valid"
 			if broken {
@@ -571,7 +618,7 @@ func FuzzSession(f *testing.F) {
 	for _, src := range sessionSources {
 		srcs = append(srcs, []byte(src))
 	}
-	for _, shape := range []benchdoc.Shape{benchdoc.Collection, benchdoc.Callbacks} {
+	for _, shape := range []benchdoc.Shape{benchdoc.Collection, benchdoc.Callbacks, benchdoc.Log} {
 		srcs = append(srcs, benchdoc.Generate(shape, 1<<10, true, 3))
 	}
 	for i, src := range srcs {

@@ -1,6 +1,9 @@
 package input
 
-import "strconv"
+import (
+	"bytes"
+	"strconv"
+)
 
 // maxPrefixQuote is how much of a skipped log prefix a finding quotes.
 const maxPrefixQuote = 60
@@ -203,3 +206,44 @@ func (p *parser) log() {
 // CodeBodyCut is the code of the finding a log gets where a JSON body that
 // is still open gives way to the next one.
 const CodeBodyCut = "log-body-cut"
+
+// Body returns where the log body that starts with the '{' at src[start]
+// ends, as Parse splits a log: end just past its closing bracket, or where
+// it is cut off, with next the start of the body that cut it (-1 when none
+// did). A Session uses it to tell whether an edit inside a body left the
+// split as it was.
+func Body(src []byte, start int) (end, next int) {
+	if start < 0 || start >= len(src) || src[start] != '{' {
+		return -1, -1
+	}
+	return bodyEnd(src, start)
+}
+
+// OpensObject reports whether src[i] is a '{' that a log's later bodies may
+// start with: one followed, after blanks, by '"' or '}'.
+func OpensObject(src []byte, i int) bool {
+	return i >= 0 && i < len(src) && src[i] == '{' && opensObject(src, i)
+}
+
+// MarkdownLine reports whether a line of src[from:to] would make form
+// detection take the text for a Markdown page (a fence, an HTML comment
+// or a heading), so that an edit there may change the form.
+func MarkdownLine(src []byte, from, to int) bool {
+	for from > 0 && src[from-1] != '\n' {
+		from--
+	}
+	for i := from; i < to; {
+		le, next := lineAt(src, i, len(src))
+		line := src[i:trimRightBlank(src, i, le)]
+		t := src[indentEnd(src, i, le):le]
+		if bytes.HasPrefix(t, []byte("```")) || bytes.HasPrefix(t, []byte("~~~")) || bytes.HasPrefix(t, []byte("<!--")) ||
+			isHeading(line) || string(line) == "---" {
+			return true
+		}
+		if next == i {
+			break
+		}
+		i = next
+	}
+	return false
+}
