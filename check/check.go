@@ -47,11 +47,11 @@ func validate(src []byte, opts *Options, t *trace) *Result {
 		// may be many bodies in a row (JSON Lines, "}{"): checked as a log
 		// when it splits into more than one.
 		if logSplit := input.Parse(src, input.Log); len(logSplit.Parts) > 1 {
-			c = newChecker(src, &o)
+			c.res.Diagnostics, c.res.Objects = c.res.Diagnostics[:0], c.res.Objects[:0]
+			c.dropped, c.broken = 0, false
 			if t != nil {
 				*t = trace{fellBack: true}
 			}
-			c.trace = t
 			split = logSplit
 			c.parts(split, o.Kind)
 		}

@@ -136,27 +136,35 @@ func (t *trace) doneLog(c *checker, split input.Split) {
 	for i < len(c.src) && isBlank(c.src[i:i+1]) {
 		i++
 	}
-	t.head = len(c.src)
-	if j := bytes.IndexByte(c.src[i:], '\n'); j >= 0 {
-		t.head = i + j
-	}
-	cuts := make(map[int]int)
-	for _, f := range split.Findings {
-		if f.Code == input.CodeBodyCut {
-			cuts[f.Offset] = f.Offset + f.Length
-		}
+	t.head = i + bytes.IndexByte(c.src[i:], '\n')
+	if t.head < i {
+		t.head = len(c.src)
 	}
 	t.spans = make([]span, len(parts))
+	fs := split.Findings // sorted by offset, like the parts
 	for k, p := range parts {
 		sp := span{start: p.Offset, end: p.Offset + p.Length, object: true, next: -1}
-		if n, ok := cuts[sp.end]; ok {
-			sp.next = n
+		for len(fs) > 0 && fs[0].Offset < sp.end {
+			fs = fs[1:]
+		}
+		for i := 0; i < len(fs) && fs[i].Offset == sp.end; i++ {
+			if fs[i].Code == input.CodeBodyCut {
+				sp.next = fs[i].Offset + fs[i].Length
+			}
 		}
 		t.spans[k] = sp
 	}
 }
 
-func isBlank(b []byte) bool { return len(bytes.TrimSpace(b)) == 0 }
+// isBlank reports whether b holds only JSON's blanks.
+func isBlank(b []byte) bool {
+	for _, c := range b {
+		if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+			return false
+		}
+	}
+	return true
+}
 
 // fits reports whether the diagnostics and objects of r keep to the items:
 // each lies, with its fix, inside one item or wholly between items. Only

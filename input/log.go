@@ -22,9 +22,11 @@ func logStart(src []byte, i int) int {
 func findObject(src []byte, i int, strict bool) int {
 	first := -1
 	for ; i < len(src); i++ {
-		if src[i] != '{' {
-			continue
+		j := bytes.IndexByte(src[i:], '{')
+		if j < 0 {
+			break
 		}
+		i += j
 		if first < 0 {
 			first = i
 		}
@@ -232,18 +234,10 @@ func MarkdownLine(src []byte, from, to int) bool {
 	for from > 0 && src[from-1] != '\n' {
 		from--
 	}
-	for i := from; i < to; {
-		le, next := lineAt(src, i, len(src))
-		line := src[i:trimRightBlank(src, i, le)]
-		t := src[indentEnd(src, i, le):le]
-		if bytes.HasPrefix(t, []byte("```")) || bytes.HasPrefix(t, []byte("~~~")) || bytes.HasPrefix(t, []byte("<!--")) ||
-			isHeading(line) || string(line) == "---" {
-			return true
-		}
-		if next == i {
-			break
-		}
-		i = next
+	if to > from {
+		to, _ = lineAt(src, to-1, len(src))
 	}
-	return false
+	// From a line other than the text's first, looksLikeMarkdown also
+	// takes a "---" line for front matter: a full check then says.
+	return looksLikeMarkdown(src[from:to])
 }
