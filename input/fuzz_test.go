@@ -143,7 +143,49 @@ func FuzzLogPrefix(f *testing.F) {
 		if len(cuts) > len(s.Parts) {
 			t.Fatalf("%d cut findings for %d parts", len(cuts), len(s.Parts))
 		}
+		for i := range src {
+			if src[i] != '{' {
+				continue
+			}
+			end, next := bodyEnd(src, i)
+			if wantEnd, wantNext := slowBodyEnd(src, i); end != wantEnd || next != wantNext {
+				t.Fatalf("bodyEnd(%d) = %d, %d; the byte-by-byte reading gives %d, %d", i, end, next, wantEnd, wantNext)
+			}
+		}
 	})
+}
+
+// slowBodyEnd is bodyEnd written the obvious way, a byte at a time, to
+// check the faster one against.
+func slowBodyEnd(src []byte, start int) (end, next int) {
+	depth, inString := 0, false
+	for i := start; i < len(src); i++ {
+		switch c := src[i]; {
+		case c == '\n':
+			inString = false
+			if b := bodyLine(src, i+1); b >= 0 {
+				end := i
+				if src[end-1] == '\r' {
+					end--
+				}
+				return trimRightBlank(src, start, end), b
+			}
+		case inString && c == '\\':
+			if i+1 < len(src) && src[i+1] != '\n' {
+				i++
+			}
+		case c == '"':
+			inString = !inString
+		case inString:
+		case c == '{' || c == '[':
+			depth++
+		case c == '}' || c == ']':
+			if depth--; depth <= 0 {
+				return i + 1, -1
+			}
+		}
+	}
+	return len(src), -1
 }
 
 // findFixAny returns the first finding that has a fix, or nil.

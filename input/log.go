@@ -121,7 +121,19 @@ func bodyEnd(src []byte, start int) (end, next int) {
 				return trimRightBlank(src, start, end), b
 			}
 		case clQuote:
-			inString = !inString
+			if inString {
+				inString = false
+				continue
+			}
+			// Skip the string's text at once up to its closing quote when
+			// no escape or line break comes before it, as in most strings.
+			if q := bytes.IndexByte(src[i+1:], '"'); q >= 0 {
+				if s := src[i+1 : i+1+q]; bytes.IndexByte(s, '\\') < 0 && bytes.IndexByte(s, '\n') < 0 {
+					i += q + 1
+					continue
+				}
+			}
+			inString = true
 		case clBackslash:
 			if inString && i+1 < n && src[i+1] != '\n' {
 				i++
