@@ -42,13 +42,13 @@ func validate(src []byte, opts *Options, t *trace) *Result {
 	}
 	split := input.Parse(src, formOf(o.Kind))
 	c.parts(split, o.Kind)
-	if split.Form == input.JSON && o.Kind == KindAuto && c.broken {
-		// Text that starts like one JSON document but does not read as one
+	if split.Form == input.JSON && o.Kind == KindAuto && c.fatalAt >= 0 {
+		// Text that starts like one JSON document but has more after it
 		// may be many bodies in a row (JSON Lines, "}{"): checked as a log
 		// when it splits into more than one.
-		if logSplit := input.Parse(src, input.Log); len(logSplit.Parts) > 1 {
+		if logSplit := input.Parse(src, input.Log); len(logSplit.Parts) > 1 && moreAfterFirst(src, logSplit, c.fatalAt) {
 			c.res.Diagnostics, c.res.Objects = c.res.Diagnostics[:0], c.res.Objects[:0]
-			c.dropped, c.broken = 0, false
+			c.dropped, c.fatalAt = 0, -1
 			if t != nil {
 				*t = trace{fellBack: true}
 			}
@@ -69,6 +69,25 @@ func validate(src []byte, opts *Options, t *trace) *Result {
 	slices.SortStableFunc(c.res.Diagnostics, byOffsetCode)
 	locate(src, c.res.Diagnostics)
 	return c.res
+}
+
+// moreAfterFirst reports whether the scanner, reading src as one document,
+// stopped at fatalAt only because text follows a first value that it read
+// whole: the first body of the log split closes with its brace, and only
+// blanks lie between it and fatalAt. A document broken inside, whose lines
+// may look like bodies of their own, stays one document.
+func moreAfterFirst(src []byte, logSplit input.Split, fatalAt int) bool {
+	first := logSplit.Parts[0]
+	end := first.Offset + first.Length
+	if src[end-1] != '}' || fatalAt < end || !isBlank(src[end:fatalAt]) {
+		return false
+	}
+	for _, f := range logSplit.Findings {
+		if f.Code == input.CodeBodyCut && f.Offset == end {
+			return false
+		}
+	}
+	return true
 }
 
 // parts checks every part of split and records the splitter's findings.
@@ -114,7 +133,7 @@ func newChecker(src []byte, o *Options) *checker {
 	if model == nil {
 		model = graph.Lookup("v1.0")
 	}
-	return &checker{src: src, model: model, res: &Result{API: model.API, Objects: []Object{}, Diagnostics: []Diagnostic{}}}
+	return &checker{src: src, model: model, fatalAt: -1, res: &Result{API: model.API, Objects: []Object{}, Diagnostics: []Diagnostic{}}}
 }
 
 // checker holds the state of one Validate call.
@@ -124,7 +143,7 @@ type checker struct {
 	model   *graph.Model
 	res     *Result
 	shape   Kind // the JSON shape of the last part, for Result.Kind
-	broken  bool // a part's JSON could not be read (a fatal scanner issue)
+	fatalAt int  // where the first part whose JSON could not be read stopped, or -1
 
 	// The part being checked.
 	doc       *scan.Doc
@@ -264,8 +283,13 @@ func (c *checker) parse(p *input.Part) bool {
 		t.firstBroken = t.firstBroken || t.parsed == 0 && doc == nil
 		t.parsed++
 	}
-	if doc == nil {
-		c.broken = true
+	if doc == nil && c.fatalAt < 0 {
+		for _, is := range issues {
+			if is.Fatal {
+				c.fatalAt = c.base + is.Offset
+				break
+			}
+		}
 	}
 	return doc != nil && len(doc.Nodes) > 0
 }

@@ -44,10 +44,30 @@ func TestLogBodies(t *testing.T) {
 		},
 		{
 			name:     "a cut-off body, then one that is checked",
+			src:      body("Running") + "\n" + body("Running")[:40] + "\n" + body("Complete") + "\n",
+			wantKind: KindLog,
+			want:     []string{"json-syntax 2:16 ", "log-body-cut 2:41 ", "enum-unknown 3:73 /status"},
+			objects:  []int{0, 124},
+		},
+		{
+			name: "a cut-off first body: one document, unless forced",
+			src:  body("Running")[:40] + "\n" + body("Complete") + "\n",
+			want: []string{"control-character 1:41 ", "json-syntax 2:3 "},
+		},
+		{
+			name:     "a cut-off first body in a forced log",
 			src:      body("Running")[:40] + "\n" + body("Complete") + "\n",
+			opts:     &Options{Kind: KindLog},
 			wantKind: KindLog,
 			want:     []string{"json-syntax 1:16 ", "log-body-cut 1:41 ", "enum-unknown 2:73 /status"},
 			objects:  []int{41},
+		},
+		{
+			// Its items start lines as bodies do; the error inside must not
+			// turn it into a log of them.
+			name: "one document broken inside",
+			src:  "{\"value\": [" + body("Running") + ",\n" + body("Running") + ",\n" + body("Running") + "\n,,]}",
+			want: []string{"json-syntax 4:2 "},
 		},
 		{
 			name:     "one document keeps its kind",

@@ -79,7 +79,7 @@ const (
 	KindNotifications Kind = "notifications" // a commsNotifications callback body
 	KindHTTP          Kind = "http"          // a raw HTTP response (or request) with a JSON body
 	KindMarkdown      Kind = "markdown"      // a docs page with annotated code blocks
-	KindLog           Kind = "log"           // a log excerpt: text before the first '{'
+	KindLog           Kind = "log"           // a log, or many JSON bodies in one paste: each body checked on its own
 )
 
 // Options tunes Validate. A nil *Options means the defaults.
