@@ -242,11 +242,22 @@ func buildSite(t *testing.T) string {
 	for _, size := range twinSizes {
 		write("bench-docs/"+repeatedName(size), benchdoc.Repeated(size, 1))
 	}
+	for _, broken := range []bool{false, true} {
+		write("bench-docs/"+docName(benchdoc.Log, logSize, broken), benchdoc.Generate(benchdoc.Log, logSize, broken, 1))
+	}
 	for _, e := range editSizes {
 		write("bench-docs/"+editName(e.size), editDoc(t, e.size))
 	}
 	return site
 }
+
+// logSize is the size of the bot log measured beside the JSON documents:
+// a callback body per line, as a day of a busy bot's log holds them.
+const logSize = 10 << 20
+
+// logMethods are what is timed on the log, which is not one JSON document:
+// JSON.parse and ajv cannot read it.
+const logMethods = `["opcheck-string", "opcheck-bytes"]`
 
 // editDoc is a valid collection pretty-printed with two spaces, as people
 // paste it, of about size bytes.
@@ -499,6 +510,13 @@ func measureThroughput(t *testing.T, p *tab, url string) ([]docResult, callCost,
 				}
 			}
 		}
+		if size == logSize {
+			for _, broken := range []bool{false, true} {
+				d := measureLog(t, p, broken)
+				docs = append(docs, d)
+				row.Largest = max(row.Largest, d.Bytes)
+			}
+		}
 		m := eval[[]int](p, `opcheckBench.memory()`)
 		if len(m) == 0 {
 			t.Fatal("no Go instance memory to read")
@@ -545,6 +563,21 @@ func measureTwins(t *testing.T, p *tab, url string) []twinRow {
 		rows = append(rows, row)
 	}
 	return rows
+}
+
+// measureLog times opcheck alone on the bot log of logSize.
+func measureLog(t *testing.T, p *tab, broken bool) docResult {
+	t.Helper()
+	name := docName(benchdoc.Log, logSize, broken)
+	eval[map[string]int](p, fmt.Sprintf(`opcheckBench.load([%q])`, name))
+	rounds := strings.TrimSuffix(roundsFor(logSize), "}") + ", only: " + logMethods + "}"
+	d := eval[docResult](p, fmt.Sprintf(`opcheckBench.throughput(%q, %s)`, name, rounds))
+	eval[chromedp.Void](p, fmt.Sprintf(`opcheckBench.drop([%q])`, name))
+	d.Shape, d.Size, d.Broken = string(benchdoc.Log), logSize, broken
+	if !broken && d.Opcheck.Errors+d.Opcheck.Warnings > 0 || broken && d.Opcheck.Errors == 0 {
+		t.Errorf("%s: opcheck found %d errors, %d warnings", name, d.Opcheck.Errors, d.Opcheck.Warnings)
+	}
+	return d
 }
 
 // ---- edit → findings painted ---------------------------------------------------

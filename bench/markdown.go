@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -52,6 +53,16 @@ func (r *report) ratios(size int) []float64 {
 		}
 	}
 	return out
+}
+
+// hasLog reports whether a log document was measured.
+func (r *report) hasLog() bool {
+	for i := range r.Docs {
+		if r.Docs[i].Shape == "log" {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *report) edit(size int) *editRow {
@@ -358,9 +369,22 @@ func (r *report) writeThroughput(w writer) {
 		if a := d.mbps("ajv"); a > 0 {
 			ratio = d.mbps(pagePath(d.Bytes)) / a
 		}
-		w("| %s %s %s | %d | %s | %s | %s | %s | %s× | %d/%d | %d |\n", d.Shape, sizeName(d.Size), v, d.Bytes,
-			num(d.mbps("opcheck-string"), 1), num(d.mbps("opcheck-bytes"), 1), num(d.mbps("ajv"), 1), num(d.mbps("json-parse"), 1),
-			num(ratio, 2), d.Opcheck.Errors, d.Opcheck.Warnings, d.Ajv.Errors)
+		ajvErrors := "–"
+		if _, ok := d.Methods["ajv"]; ok {
+			ajvErrors = strconv.Itoa(d.Ajv.Errors)
+		}
+		cell := func(method string) string {
+			if _, ok := d.Methods[method]; !ok {
+				return "–" // not timed on this document
+			}
+			return num(d.mbps(method), 1)
+		}
+		w("| %s %s %s | %d | %s | %s | %s | %s | %s× | %d/%d | %s |\n", d.Shape, sizeName(d.Size), v, d.Bytes,
+			cell("opcheck-string"), cell("opcheck-bytes"), cell("ajv"), cell("json-parse"),
+			num(ratio, 2), d.Opcheck.Errors, d.Opcheck.Warnings, ajvErrors)
+	}
+	if r.hasLog() {
+		w("\nThe *log* rows are a bot's log of callbacks: a line per callback, a timestamp, level and message, then a commsNotifications body with one notification (`benchdoc.Log`). It is not one JSON document, so JSON.parse and ajv cannot read it and only opcheck is timed; opcheck splits it into its bodies and checks each, which should cost about what the callbacks document of the same size does.\n")
 	}
 	if c := r.CallCost; c.OpcheckMs > 0 {
 		w("\nFixed cost of one call, on the text `{}`: opcheck.validate %s ms, JSON.parse + ajv %s ms. At 1 KB that cost is most of opcheck's time.\n", num(c.OpcheckMs, 3), num(c.AjvMs, 4))

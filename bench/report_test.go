@@ -2,6 +2,7 @@ package bench
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -292,5 +293,35 @@ func TestLastOfEach(t *testing.T) {
 		if got[i] != want[i] {
 			t.Errorf("row %d: got %+v, want %+v", i, got[i], want[i])
 		}
+	}
+}
+
+// TestMarkdownLog: the bot log is timed with opcheck alone; its row shows
+// dashes where JSON.parse and ajv could not run, and it stays out of the
+// opcheck ÷ ajv budgets.
+func TestMarkdownLog(t *testing.T) {
+	r := sampleReport()
+	before := r.ratios(10 << 20)
+	r.Docs = append(r.Docs, docResult{Shape: "log", Size: 10 << 20, Bytes: 10_500_000, Methods: map[string]methodResult{
+		"opcheck-string": {MedianMs: 150}, "opcheck-bytes": {MedianMs: 140},
+	}})
+	r.Docs[len(r.Docs)-1].Opcheck.Errors = 3
+	md := r.markdown()
+	for _, want := range []string{
+		"| log 10 MB valid | 10500000 | 70.0 | 75.0 | – | – | –× | 3/0 | – |",
+		"The *log* rows are a bot's log of callbacks",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the Markdown lacks %q", want)
+		}
+	}
+	if strings.Contains(md, "NaN") {
+		t.Error("the Markdown shows NaN")
+	}
+	if got := r.ratios(10 << 20); !slices.Equal(got, before) {
+		t.Errorf("10 MB ratios: got %v with the log, want %v as without it", got, before)
+	}
+	if strings.Contains(sampleReport().markdown(), "The *log* rows") {
+		t.Error("a report without a log explains the log rows")
 	}
 }

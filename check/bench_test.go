@@ -120,3 +120,29 @@ func BenchmarkAppendJSON(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkValidateLog measures a bot's log of callbacks, a body per line
+// after a timestamp, split into its bodies and each checked: per byte it
+// should cost about what the callbacks document of the same size does.
+func BenchmarkValidateLog(b *testing.B) {
+	for _, size := range benchSizes {
+		for _, broken := range []bool{false, true} {
+			name := sizeName(size) + "/valid"
+			if broken {
+				name = sizeName(size) + "/broken"
+			}
+			b.Run(name, func(b *testing.B) {
+				doc := benchdoc.Generate(benchdoc.Log, size, broken, 1)
+				if r := Validate(doc, nil); r.Kind != KindLog || len(r.Objects) < 2 {
+					b.Fatalf("got kind %q and %d objects, want a log of many bodies", r.Kind, len(r.Objects))
+				}
+				b.SetBytes(int64(len(doc)))
+				b.ReportAllocs()
+				b.ResetTimer()
+				for b.Loop() {
+					Validate(doc, nil)
+				}
+			})
+		}
+	}
+}

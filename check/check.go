@@ -42,12 +42,20 @@ func validate(src []byte, opts *Options, t *trace) *Result {
 		return c.res
 	}
 	split := input.Parse(src, formOf(o.Kind))
-	c.res.Kind = Kind(split.Form)
-	for _, f := range split.Findings {
-		c.addFinding(f)
-	}
-	for i := range split.Parts {
-		c.part(&split.Parts[i], o.Kind)
+	c.parts(split, o.Kind)
+	if split.Form == input.JSON && o.Kind == KindAuto && c.fatalAt >= 0 {
+		// Text that starts like one JSON document but has more after it
+		// may be many bodies in a row (JSON Lines, "}{"): checked as a log
+		// when it splits into more than one.
+		if logSplit := input.Parse(src, input.Log); len(logSplit.Parts) > 1 && moreAfterFirst(src, logSplit, c.fatalAt) {
+			c.res.Diagnostics, c.res.Objects = c.res.Diagnostics[:0], c.res.Objects[:0]
+			c.dropped, c.fatalAt = 0, -1
+			if t != nil {
+				*t = trace{fellBack: true}
+			}
+			split = logSplit
+			c.parts(split, o.Kind)
+		}
 	}
 	if split.Form == input.JSON {
 		c.res.Kind = c.shape
@@ -65,6 +73,41 @@ func validate(src []byte, opts *Options, t *trace) *Result {
 	addSDKNotes(c.res.Diagnostics, c.res.Objects, src, c.model)
 	locate(src, c.res.Diagnostics)
 	return c.res
+}
+
+// moreAfterFirst reports whether the scanner, reading src as one document,
+// stopped at fatalAt only because text follows a first value that it read
+// whole: the first body of the log split closes with its brace, and only
+// blanks lie between it and fatalAt. A document broken inside, whose lines
+// may look like bodies of their own, stays one document.
+func moreAfterFirst(src []byte, logSplit input.Split, fatalAt int) bool {
+	first := logSplit.Parts[0]
+	end := first.Offset + first.Length
+	if src[end-1] != '}' || fatalAt < end || !isBlank(src[end:fatalAt]) {
+		return false
+	}
+	for _, f := range logSplit.Findings {
+		if f.Code == input.CodeBodyCut && f.Offset == end {
+			return false
+		}
+	}
+	return true
+}
+
+// parts checks every part of split and records the splitter's findings.
+func (c *checker) parts(split input.Split, forced Kind) {
+	c.res.Kind = Kind(split.Form)
+	for _, f := range split.Findings {
+		c.addFinding(f)
+	}
+	if n := len(split.Parts); n > 1 && split.Form == input.Log {
+		// A log of callbacks holds a notification and its operation per
+		// body, most often: one allocation rather than one per doubling.
+		c.res.Objects = make([]Object, 0, 2*n)
+	}
+	for i := range split.Parts {
+		c.part(&split.Parts[i], forced)
+	}
 }
 
 // formOf maps a forced input kind to the outer form the splitter should use.
@@ -94,7 +137,7 @@ func newChecker(src []byte, o *Options) *checker {
 	if model == nil {
 		model = graph.Lookup("v1.0")
 	}
-	return &checker{src: src, model: model, res: &Result{API: model.API, Objects: []Object{}, Diagnostics: []Diagnostic{}}, idGiven: -1, partial: -1}
+	return &checker{src: src, model: model, fatalAt: -1, res: &Result{API: model.API, Objects: []Object{}, Diagnostics: []Diagnostic{}}, idGiven: -1, partial: -1}
 }
 
 // lookupKinds finds the types the checker tells apart; every check calls
@@ -111,6 +154,7 @@ type checker struct {
 	model   *graph.Model
 	res     *Result
 	shape   Kind // the JSON shape of the last part, for Result.Kind
+	fatalAt int  // where the first part whose JSON could not be read stopped, or -1
 
 	// The part being checked.
 	doc       *scan.Doc
@@ -257,6 +301,10 @@ func (c *checker) part(p *input.Part, forced Kind) {
 	if want != nil && want.Name == "microsoft.graph.commsNotifications" {
 		shape = KindNotifications
 	}
+	if c.res.Kind == KindLog && p.Block == nil && c.otherJSON() {
+		c.skipOther()
+		return
+	}
 	from := len(c.res.Diagnostics)
 	id := c.root(shape, want)
 	c.sdkLogDone(from)
@@ -280,8 +328,18 @@ func (c *checker) parse(p *input.Part) bool {
 	doc, issues := scan.Parse(c.src[p.Offset : p.Offset+p.Length])
 	c.doc, c.base, c.ptr = doc, p.Offset, c.ptr[:0]
 	c.reportIssues(issues)
-	if c.trace != nil {
-		c.trace.issues = issues
+	if t := c.trace; t != nil {
+		t.issues = issues
+		t.firstBroken = t.firstBroken || t.parsed == 0 && doc == nil
+		t.parsed++
+	}
+	if doc == nil && c.fatalAt < 0 {
+		for _, is := range issues {
+			if is.Fatal {
+				c.fatalAt = c.base + is.Offset
+				break
+			}
+		}
 	}
 	return doc != nil && len(doc.Nodes) > 0
 }

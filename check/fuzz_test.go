@@ -20,6 +20,7 @@ func FuzzValidate(f *testing.F) {
 	}
 	f.Add([]byte(`{"value": [{"changeType": "updated", "resourceUrl": "/x/operations/a", "resourceData": {"id": "b"}}]}`), true)
 	f.Add([]byte("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}"), false)
+	f.Add([]byte("{\"id\":\"a\",\"status\":\"Running\"}\n{\"id\":\"b\",\"sta\n10:00 got {\"id\":\"c\"}{\"id\":1}\n"), false)
 	f.Fuzz(func(t *testing.T, src []byte, beta bool) {
 		opts := &Options{}
 		if beta {

@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"opcheck/graph"
+	"opcheck/input"
 	"opcheck/scan"
 )
 
@@ -40,12 +41,12 @@ func (s *Session) itemOf(changes []Change) int {
 		return -1
 	}
 	k := t.item(changes[0].Offset)
-	if k < 0 || !t.spans[k].object {
+	if k < 0 || !t.spans[k].object || t.log && k < t.from {
 		return -1
 	}
 	start, end := t.spans[k].start, t.spans[k].end
 	for _, c := range changes {
-		if c.Offset <= start || c.Offset+c.Length >= end {
+		if c.Offset <= start || c.Offset+c.Length >= end || t.log && c.Offset <= t.head {
 			return -1
 		}
 		end += len(c.Text) - c.Length
@@ -114,43 +115,53 @@ func (s *Session) recheck(k, delta int, was place) *Result {
 	sp := &t.spans[k]
 	start, oldEnd, end := sp.start, sp.end, sp.end+delta
 	sub := s.text[start:end]
-	if bytes.Count(sub, []byte{'{'})+bytes.Count(sub, []byte{'['}) > scan.MaxDepth-2 {
-		return nil
-	}
-	doc, issues := scan.Parse(sub)
-	if doc == nil {
-		return nil
-	}
-	defer doc.Release()
-	if root := doc.Nodes[0]; root.Kind != scan.Object || root.Start != 0 || int(root.End) != len(sub) {
-		return nil
-	}
-	nIssues := t.nIssues - sp.issues + len(issues)
-	if nIssues > scan.MaxIssues {
-		return nil
-	}
-	note := t.byItems && looksLikeNotification(doc, 0)
-	notes := t.notes - b2i(sp.note) + b2i(note)
-	if t.byItems && (notes > 0) != (t.notes > 0) {
-		return nil // the item decides the shape, which changes
-	}
-
-	// Check the item as the full check does, at the same offset and pointer.
-	c := newChecker(s.text, &s.opts)
-	c.lookupKinds()
-	c.doc, c.base = doc, start
-	c.reportIssues(issues, token{key: "value", index: -1}, token{index: k})
-	c.push("value")
-	switch t.shape {
-	case KindCollection:
-		if t.elem == nil || t.elemByItem && k == 0 && c.itemType(0) != t.elem {
-			return nil // the first item decides what the others are, and now differently
+	var c *checker
+	var nIssues, notes, nItemIssues int
+	var note bool
+	if t.log {
+		if c = s.checkBody(k, end, delta); c == nil {
+			return nil
 		}
-		c.collectionItem(0, k, t.elem)
-	case KindNotifications:
-		c.notificationItem(0, k, c.model.Type("microsoft.graph.commsNotification"), c.model.Type(graph.OperationRoot))
-	default:
-		return nil
+	} else {
+		if bytes.Count(sub, []byte{'{'})+bytes.Count(sub, []byte{'['}) > scan.MaxDepth-2 {
+			return nil
+		}
+		doc, issues := scan.Parse(sub)
+		if doc == nil {
+			return nil
+		}
+		defer doc.Release()
+		if root := doc.Nodes[0]; root.Kind != scan.Object || root.Start != 0 || int(root.End) != len(sub) {
+			return nil
+		}
+		nItemIssues = len(issues)
+		nIssues = t.nIssues - sp.issues + len(issues)
+		if nIssues > scan.MaxIssues {
+			return nil
+		}
+		note = t.byItems && looksLikeNotification(doc, 0)
+		notes = t.notes - b2i(sp.note) + b2i(note)
+		if t.byItems && (notes > 0) != (t.notes > 0) {
+			return nil // the item decides the shape, which changes
+		}
+
+		// Check the item as the full check does, at the same offset and pointer.
+		c = newChecker(s.text, &s.opts)
+		c.lookupKinds()
+		c.doc, c.base = doc, start
+		c.reportIssues(issues, token{key: "value", index: -1}, token{index: k})
+		c.push("value")
+		switch t.shape {
+		case KindCollection:
+			if t.elem == nil || t.elemByItem && k == 0 && c.itemType(0) != t.elem {
+				return nil // the first item decides what the others are, and now differently
+			}
+			c.collectionItem(0, k, t.elem)
+		case KindNotifications:
+			c.notificationItem(0, k, c.model.Type("microsoft.graph.commsNotification"), c.model.Type(graph.OperationRoot))
+		default:
+			return nil
+		}
 	}
 	block, objs := c.res.Diagnostics, c.res.Objects
 	addSDKNotes(block, objs, s.text, c.model)
@@ -242,18 +253,48 @@ func (s *Session) recheck(k, delta int, was place) *Result {
 
 	// Only now, with nothing left to fail, update the trace.
 	t.ok = true
-	sp.end, sp.issues, sp.note = end, len(issues), note
-	t.nIssues, t.notes = nIssues, notes
+	sp.end, sp.issues, sp.note = end, nItemIssues, note
+	if sp.next >= 0 {
+		sp.next += delta
+	}
+	if !t.log {
+		t.nIssues, t.notes = nIssues, notes
+	}
 	for i := k + 1; i < len(t.spans); i++ {
 		o := &t.spans[i]
 		o.start += delta
 		o.end += delta
+		if o.next >= 0 {
+			o.next += delta
+		}
 		if o.line > 0 {
 			o.line, o.col = mv.position(o.line, o.col)
 		}
 	}
 	s.res = &Result{Kind: old.Kind, API: old.API, Objects: objects, Diagnostics: diags}
 	return s.res
+}
+
+// checkBody checks body k of a log again, as the full check does, after
+// an edit inside it that moved its end to end; nil when the edit may have
+// changed how the log splits or what form it is taken for.
+func (s *Session) checkBody(k, end, delta int) *checker {
+	sp := &s.tr.spans[k]
+	if !input.OpensObject(s.text, sp.start) {
+		return nil
+	}
+	e, next := input.Body(s.text, sp.start)
+	if e != end || (next >= 0) != (sp.next >= 0) || next >= 0 && next != sp.next+delta {
+		return nil
+	}
+	if input.MarkdownLine(s.text, sp.start, end) {
+		return nil
+	}
+	c := newChecker(s.text, &s.opts)
+	c.lookupKinds()
+	c.res.Kind = KindLog // as validate sets it before checking the bodies
+	c.part(&input.Part{Offset: sp.start, Length: end - sp.start}, s.opts.Kind)
+	return c
 }
 
 // mover moves positions that follow an item whose text changed.

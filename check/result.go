@@ -90,7 +90,7 @@ const (
 	KindParticipant   Kind = "participant"   // a bare participant object
 	KindHTTP          Kind = "http"          // a raw HTTP response (or request) with a JSON body
 	KindMarkdown      Kind = "markdown"      // a docs page with annotated code blocks
-	KindLog           Kind = "log"           // a log excerpt: text before the first '{'
+	KindLog           Kind = "log"           // a log, or many JSON bodies in one paste: each body checked on its own
 )
 
 // Options tunes Validate. A nil *Options means the defaults.

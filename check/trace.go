@@ -1,6 +1,7 @@
 package check
 
 import (
+	"bytes"
 	"sort"
 
 	"opcheck/graph"
@@ -32,8 +33,25 @@ type trace struct {
 	// and nIssues how many there are.
 	issues  []scan.Issue
 	nIssues int
-	// spans are the items, in order.
+	// spans are the items, in order; in a log, its bodies.
 	spans []span
+
+	// log is set when the spans are the bodies of a log, each checked as
+	// its own document; an edit inside one checks that body alone.
+	log bool
+	// from is the first body an edit may check alone: 1 when the text was
+	// first taken for one JSON document (the first body then decides that
+	// it is not one), else 0.
+	from int
+	// head is the end of the text's first non-blank line, which form
+	// detection reads: an edit must come after it.
+	head int
+	// fellBack is set while checking when the text was first taken for one
+	// JSON document and is checked as a log; firstBroken when the first
+	// part checked has JSON that could not be read; parsed counts the
+	// parts checked.
+	fellBack, firstBroken bool
+	parsed                int
 }
 
 // span is one item of the "value" array.
@@ -45,6 +63,9 @@ type span struct {
 	// line and col are the position of start; line is 0 until a session
 	// needs it.
 	line, col int
+	// next is, for a log body cut off by the next one, where that one
+	// starts; else -1.
+	next int
 }
 
 // part records the items of the part just checked, which was asked to be
@@ -79,6 +100,10 @@ func (t *trace) part(c *checker, shape Kind) {
 func (t *trace) done(c *checker, split input.Split) {
 	issues := t.issues
 	t.issues = nil
+	if split.Form == input.Log {
+		t.doneLog(c, split)
+		return
+	}
 	t.ok = t.spans != nil && split.Form == input.JSON && len(split.Parts) == 1 && len(split.Findings) == 0 &&
 		c.dropped == 0 && len(issues) <= scan.MaxIssues
 	if !t.ok {
@@ -94,6 +119,57 @@ func (t *trace) done(c *checker, split input.Split) {
 			t.spans[k].issues++
 		}
 	}
+}
+
+// doneLog makes the bodies of a log the spans. A body may be checked alone
+// when nothing was left out, and, for a text first taken for one JSON
+// document, when the first body reads as one value followed only by blanks
+// up to the second: the text then fails as one document at the second
+// body's '{', whatever the bodies after the first hold.
+func (t *trace) doneLog(c *checker, split input.Split) {
+	*t = trace{log: true, fellBack: t.fellBack, firstBroken: t.firstBroken}
+	parts := split.Parts
+	t.ok = len(parts) > 0 && c.dropped == 0
+	if t.fellBack {
+		t.from = 1
+		t.ok = t.ok && len(parts) > 1 && !t.firstBroken &&
+			isBlank(c.src[parts[0].Offset+parts[0].Length:parts[1].Offset])
+	}
+	if !t.ok {
+		return
+	}
+	i := 0
+	for i < len(c.src) && isBlank(c.src[i:i+1]) {
+		i++
+	}
+	t.head = i + bytes.IndexByte(c.src[i:], '\n')
+	if t.head < i {
+		t.head = len(c.src)
+	}
+	t.spans = make([]span, len(parts))
+	fs := split.Findings // sorted by offset, like the parts
+	for k, p := range parts {
+		sp := span{start: p.Offset, end: p.Offset + p.Length, object: true, next: -1}
+		for len(fs) > 0 && fs[0].Offset < sp.end {
+			fs = fs[1:]
+		}
+		for i := 0; i < len(fs) && fs[i].Offset == sp.end; i++ {
+			if fs[i].Code == input.CodeBodyCut {
+				sp.next = fs[i].Offset + fs[i].Length
+			}
+		}
+		t.spans[k] = sp
+	}
+}
+
+// isBlank reports whether b holds only JSON's blanks.
+func isBlank(b []byte) bool {
+	for _, c := range b {
+		if c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+			return false
+		}
+	}
+	return true
 }
 
 // fits reports whether the diagnostics and objects of r keep to the items:

@@ -6,6 +6,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"opcheck/internal/benchdoc"
 )
 
 func BenchmarkParseSeed(b *testing.B) {
@@ -52,6 +54,23 @@ func adversarial(size int) map[string][]byte {
 		"long line":            append([]byte("# t\n"), rep("a")...),
 		"front matter":         append([]byte("---\n"), rep("k: v\n")...),
 		"bracketed prefix":     append([]byte("[x] "), rep("[")...),
+		"bodies back to back":  append([]byte("x "), rep(`{"a":1}`)...),
+		"cut bodies":           append([]byte("x "), rep("{\"a\":[\n")...),
+		"prefixed bodies":      rep("12:00 got {\"a\":\"}\"}\n"),
+		"lines in a body":      append([]byte("x {\"a\":\n"), rep("1 a {b\n")...),
+	}
+}
+
+// BenchmarkParseLog splits a 10 MB bot log, a callback body per line after
+// a timestamp, into its bodies: the splitter's share of checking a log.
+func BenchmarkParseLog(b *testing.B) {
+	src := benchdoc.Generate(benchdoc.Log, 10<<20, false, 1)
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if s := Parse(src, ""); s.Form != Log || len(s.Parts) < 10000 {
+			b.Fatalf("got form %q and %d parts, want a log of many", s.Form, len(s.Parts))
+		}
 	}
 }
 

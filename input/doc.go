@@ -1,6 +1,6 @@
 // Package input recognises the outer form of what a developer pastes into
 // opcheck — a bare JSON document, a raw HTTP message, a Markdown docs page or
-// a log excerpt — and splits it into the JSON documents ([Part] values) that
+// a log excerpt holding one or many JSON bodies — and splits it into the JSON documents ([Part] values) that
 // the validator checks, each located by exact byte offsets in the original
 // input.
 //
@@ -32,8 +32,9 @@
 //     block-content: a block that holds the wrong thing or nothing.
 //     unclosed-fence (warning). unannotated-blocks (info): a page without
 //     any annotation, whose JSON and HTTP blocks are checked as they are.
-//   - log-prefix-skipped (info): the text before a log's JSON;
-//     log-more-json (info): more JSON later in the log, not checked.
+//   - log-prefix-skipped (info): the text before a log's first JSON body;
+//     log-body-cut (warning): a body still open where the next line starts
+//     a new one, which is then checked on its own.
 //
 // The package uses no encoding/json, fmt, reflect or regexp, so that it stays
 // small and fast in WebAssembly; every function is linear in the input size

@@ -1,6 +1,7 @@
 package input
 
 import (
+	"bytes"
 	"os"
 	"reflect"
 	"slices"
@@ -25,6 +26,10 @@ func addSeeds(f *testing.F) {
 		"POST /v1.0/communications/calls/1/mute\nHTTP/1.1 200 OK\n{}",
 		"<!-- { \"blockType\": \"response\", \"truncated\": \"true\" } -->\n```\nHTTP/1.1 200 OK\nContent-Length: 1\n\n{}\n```",
 		"x {\"a\":\"\\", "[x] {\"a\":[}",
+		// Many bodies: JSON Lines, back to back, prefixed, pretty, cut off.
+		"{\"a\":1}\n{\"b\":2}\n", "{\"a\":1}{\"b\":2}", "{\"a\":[{\"b\":1}\n{\"c\":2}",
+		"2026-03-01T10:00:00Z INFO got: {\"a\":\"x\n[12:00:01] got {\"b\":\"}{\"}\r\n",
+		"t0 got:\n{\n  \"a\": {\n}\n{\n  \"b\": 2\n}\nt1 done\n", "{\"a\":\"\\\n{\"b\":1}",
 	} {
 		f.Add([]byte(s))
 	}
@@ -108,21 +113,79 @@ func FuzzLogPrefix(f *testing.F) {
 		s := splitOf(src, run)
 		checkInvariants(t, src, s)
 		checkDeterministic(t, s, splitOf(src, run))
-		if len(s.Parts) > 1 {
-			t.Fatalf("got %d parts, want at most one", len(s.Parts))
-		}
-		for _, p := range s.Parts {
-			if src[p.Offset] != '{' {
-				t.Fatalf("part starts with %q, want '{'", src[p.Offset])
+		cuts := map[int]int{} // where a cut-off body ends: where the next starts
+		for _, f := range s.Findings {
+			if f.Code == CodeBodyCut {
+				cuts[f.Offset] = f.Offset + f.Length
 			}
-			if f := findCode(s, "log-prefix-skipped"); f != nil && (f.Offset != 0 || f.Length != p.Offset) {
+		}
+		for i, p := range s.Parts {
+			if p.Length == 0 || src[p.Offset] != '{' {
+				t.Fatalf("part %d @%d+%d does not start with '{'", i, p.Offset, p.Length)
+			}
+			if i > 0 && !opensObject(src, p.Offset) {
+				t.Fatalf("part %d @%d starts with a '{' that opens no object", i, p.Offset)
+			}
+			if f := findCode(s, "log-prefix-skipped"); i == 0 && f != nil && (f.Offset != 0 || f.Length != p.Offset) {
 				t.Fatalf("skipped @%d+%d, want the bytes before the part at %d", f.Offset, f.Length, p.Offset)
 			}
-			if end := p.Offset + p.Length; end < len(src) && src[end-1] != '}' && src[end-1] != ']' {
-				t.Fatalf("part stops at %d before the end without a closing bracket", end)
+			end := p.Offset + p.Length
+			next, cut := cuts[end]
+			switch {
+			case cut && (i+1 == len(s.Parts) || s.Parts[i+1].Offset != next):
+				t.Fatalf("part %d is cut at %d, but the next part does not start at %d", i, end, next)
+			case cut && bytes.IndexByte(src[end:next], '\n') < 0:
+				t.Fatalf("part %d is cut at %d with no line break before the next body", i, end)
+			case !cut && end < len(src) && src[end-1] != '}' && src[end-1] != ']':
+				t.Fatalf("part %d stops at %d before the end without a closing bracket", i, end)
+			}
+		}
+		if len(cuts) > len(s.Parts) {
+			t.Fatalf("%d cut findings for %d parts", len(cuts), len(s.Parts))
+		}
+		for i := range src {
+			if src[i] != '{' {
+				continue
+			}
+			end, next := bodyEnd(src, i)
+			if wantEnd, wantNext := slowBodyEnd(src, i); end != wantEnd || next != wantNext {
+				t.Fatalf("bodyEnd(%d) = %d, %d; the byte-by-byte reading gives %d, %d", i, end, next, wantEnd, wantNext)
 			}
 		}
 	})
+}
+
+// slowBodyEnd is bodyEnd written the obvious way, a byte at a time, to
+// check the faster one against.
+func slowBodyEnd(src []byte, start int) (end, next int) {
+	depth, inString := 0, false
+	for i := start; i < len(src); i++ {
+		switch c := src[i]; {
+		case c == '\n':
+			inString = false
+			if b := bodyLine(src, i+1); b >= 0 {
+				end := i
+				if src[end-1] == '\r' {
+					end--
+				}
+				return trimRightBlank(src, start, end), b
+			}
+		case inString && c == '\\':
+			if i+1 < len(src) && src[i+1] != '\n' {
+				i++
+			}
+		case c == '"':
+			inString = !inString
+		case inString:
+		case c == '{' || c == '[':
+			depth++
+		case c == '}' || c == ']':
+			if depth--; depth <= 0 {
+				return i + 1, -1
+			}
+		}
+	}
+	return len(src), -1
 }
 
 // findFixAny returns the first finding that has a fix, or nil.

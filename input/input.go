@@ -19,8 +19,8 @@ const (
 	// Markdown is a docs page whose fenced code blocks carry
 	// <!-- { "blockType": ... } --> annotations.
 	Markdown Form = "markdown"
-	// Log is a log excerpt: text (timestamps, "Received notification:")
-	// before the first JSON object.
+	// Log is a log excerpt: JSON bodies with text (timestamps, "Received
+	// notification:") before or between them, or many bodies in a row.
 	Log Form = "log"
 )
 
@@ -163,8 +163,9 @@ type Split struct {
 // result has no parts and a "no-json" error.
 //
 // A JSON input is one part, the whole input (the JSON scanner reports what
-// trails the value). A log's part is its first JSON object up to the
-// matching brace. An HTTP input has a part per message, located at its body;
+// trails the value). A log has a part per JSON body: each object up to its
+// matching brace, or up to the line that starts the next body when it is
+// still open there (see log.go). An HTTP input has a part per message, located at its body;
 // a Markdown page a part per annotated request, response, example or
 // resource block.
 func Parse(src []byte, force Form) Split {

@@ -54,7 +54,52 @@ func TestLog(t *testing.T) {
 		{
 			name:  "more json follows",
 			input: "a: {\"id\":\"1\"}\nb: {\"id\":\"2\"}\nc: {\"id\":\"3\"}\n",
-			want:  []string{"part 3+10", "info log-prefix-skipped @0+3", "info log-more-json @17+1"},
+			want:  []string{"part 3+10", "part 17+10", "part 31+10", "info log-prefix-skipped @0+3"},
+		},
+		{
+			name:  "json lines",
+			input: "{\"id\":\"1\"}\n{\"id\":\"2\"}\r\n{\"id\":\"3\"}",
+			want:  []string{"part 0+10", "part 11+10", "part 23+10"},
+		},
+		{
+			name:  "back to back",
+			input: `{"id":"1"}{"id":"2"} {"id":"3"}`,
+			want:  []string{"part 0+10", "part 10+10", "part 21+10"},
+		},
+		{
+			name:  "timestamp and bracket prefixes on every line",
+			input: "2026-03-01T10:00:00.123Z INFO Callback received: {\"a\":1}\n[12:00:01] notification {\"b\":2}\n",
+			want:  []string{"part 49+7", "part 81+7", "info log-prefix-skipped @0+49"},
+		},
+		{
+			name:  "pretty bodies between plain log lines",
+			input: "10:00 got:\n{\n  \"a\": {\n    \"b\": [1]\n  }\n}\n10:01 handled\n10:02 got:\n{\n  \"c\": 2\n}\n",
+			want:  []string{"part 11+29", "part 66+12", "info log-prefix-skipped @0+11"},
+		},
+		{
+			name:  "braces in strings and plain text between bodies",
+			input: "{\"a\":\"}{\\\"\"}\nstate {idle} now\n{\"b\":\"{\"}",
+			want:  []string{"part 0+12", "part 30+9"},
+		},
+		{
+			name:  "a cut-off body does not hide the next",
+			input: "{\"a\":[{\"b\":1}\n{\"c\":2}\n",
+			want:  []string{"part 0+13", "part 14+7", "warning log-body-cut @13+1"},
+		},
+		{
+			name:  "cut off inside a string",
+			input: "x {\"a\":\"abc\n2026-01-01 got {\"c\":\"}\"}\n",
+			want:  []string{"part 2+9", "part 27+9", "info log-prefix-skipped @0+2", "warning log-body-cut @11+16"},
+		},
+		{
+			name:  "a log line inside a pretty body stays in it",
+			input: "{\n  \"a\": 1,\n10:00 WARN slow\n  \"b\": 2\n}\n{\"c\":3}",
+			want:  []string{"part 0+38", "part 39+7"},
+		},
+		{
+			name:  "a missing brace: the next body line starts a new one",
+			input: "{\n  \"a\": {\n    \"b\": 1\n}\n{\n  \"c\": 2\n}\n",
+			want:  []string{"part 0+23", "part 24+12", "warning log-body-cut @23+1"},
 		},
 		{
 			name:  "no json",

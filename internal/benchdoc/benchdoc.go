@@ -16,9 +16,13 @@ const (
 	Collection Shape = "collection"
 	// Callbacks is a commsNotifications body with many notifications.
 	Callbacks Shape = "callbacks"
+	// Log is a calling bot's log: a line per callback it received, a
+	// timestamp, level and message, then the commsNotifications body with
+	// one notification. It is not one JSON document, so Shapes leaves it out.
+	Log Shape = "log"
 )
 
-// Shapes lists every shape, in a stable order.
+// Shapes lists every shape that is one JSON document, in a stable order.
 var Shapes = []Shape{Roster, Collection, Callbacks}
 
 // Generate returns a JSON document of the shape, at least size bytes long
@@ -71,8 +75,35 @@ func generate(g *gen, shape Shape, size int) []byte {
 			b = g.notification(b, i)
 		}
 		b = append(b, "]}"...)
+	case Log:
+		for i := 0; len(b) < size-1 || i == 0; i++ {
+			b = logPrefix(b, i)
+			b = append(b, `{"value":[`...)
+			b = g.notification(b, i)
+			b = append(b, "]}\n"...)
+		}
 	}
 	return b
+}
+
+// logPrefix appends the text a bot logs before the i-th callback body: a
+// timestamp a few milliseconds after the last, a level and a message.
+func logPrefix(b []byte, i int) []byte {
+	ms := 36000000 + 7*i // from 10:00:00.000, 7 ms apart
+	b = append(b, "2026-03-01T"...)
+	b = pad(b, ms/3600000%24, 2)
+	b = pad(append(b, ':'), ms/60000%60, 2)
+	b = pad(append(b, ':'), ms/1000%60, 2)
+	b = pad(append(b, '.'), ms%1000, 3)
+	return append(b, "Z INFO Bot.Callbacks Callback received: "...)
+}
+
+// pad appends v in decimal with leading zeros to w digits.
+func pad(b []byte, v, w int) []byte {
+	for d := w - len(strconv.Itoa(v)); d > 0; d-- {
+		b = append(b, '0')
+	}
+	return strconv.AppendInt(b, int64(v), 10)
 }
 
 type gen struct {

@@ -26,6 +26,26 @@ func TestGenerate(t *testing.T) {
 			}
 		}
 	}
+	for _, broken := range []bool{false, true} {
+		b := Generate(Log, 100<<10, broken, 1)
+		if len(b) < 100<<10 || len(b) > 100<<10+4096 {
+			t.Errorf("log: %d bytes, want close to %d", len(b), 100<<10)
+		}
+		lines := bytes.Split(bytes.TrimSuffix(b, []byte("\n")), []byte("\n"))
+		for i, line := range lines {
+			const prefix = "Z INFO Bot.Callbacks Callback received: "
+			at := bytes.Index(line, []byte(prefix))
+			if at != len("2026-03-01T10:00:00.000") {
+				t.Fatalf("log line %d: %q does not start with a timestamp and the message", i+1, line)
+			}
+			if body := line[at+len(prefix):]; !json.Valid(body) {
+				t.Fatalf("log line %d broken=%v: the body is not valid JSON", i+1, broken)
+			}
+		}
+		if len(lines) < 100 {
+			t.Errorf("log: %d lines, want one per callback of a few hundred bytes", len(lines))
+		}
+	}
 	if bytes.Equal(Generate(Collection, 4096, false, 1), Generate(Collection, 4096, false, 2)) {
 		t.Error("different seeds gave the same document")
 	}
