@@ -3,6 +3,7 @@ package check
 import (
 	"bytes"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -68,7 +69,7 @@ func validate(src []byte, opts *Options, t *trace) *Result {
 			Message: strconv.Itoa(c.dropped) + " more findings are not listed (opcheck lists " + strconv.Itoa(MaxFindings) + "); fix the first ones, which often explain the rest"})
 	}
 	if !sortedByOffsetCode(c.res.Diagnostics) { // they mostly come in order
-		slices.SortStableFunc(c.res.Diagnostics, byOffsetCode)
+		sort.Stable(diagsByOffsetCode(c.res.Diagnostics))
 	}
 	addSDKNotes(c.res.Diagnostics, c.res.Objects, src, c.model)
 	locate(src, c.res.Diagnostics)
@@ -448,3 +449,12 @@ func byOffsetCode(a, b Diagnostic) int {
 	}
 	return strings.Compare(a.Code, b.Code)
 }
+
+// diagsByOffsetCode sorts diagnostics by byOffsetCode with sort.Stable,
+// whose one implementation serves every slice type: a generic stable sort
+// per element type would cost the wasm a copy of its code each.
+type diagsByOffsetCode []Diagnostic
+
+func (s diagsByOffsetCode) Len() int           { return len(s) }
+func (s diagsByOffsetCode) Less(i, j int) bool { return byOffsetCode(s[i], s[j]) < 0 }
+func (s diagsByOffsetCode) Swap(i, j int)      { s[i], s[j] = s[j], s[i] }

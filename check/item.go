@@ -2,7 +2,6 @@ package check
 
 import (
 	"bytes"
-	"slices"
 	"sort"
 
 	"opcheck/graph"
@@ -191,7 +190,7 @@ func (s *Session) recheck(k, delta int, was place) *Result {
 			return nil
 		}
 	}
-	slices.SortStableFunc(block, byOffsetCode)
+	sort.Stable(diagsByOffsetCode(block))
 
 	// Locate the item's findings from its start, and move the later ones.
 	line, col := sp.line, sp.col

@@ -1,7 +1,7 @@
 package check
 
 import (
-	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -31,12 +31,7 @@ func locate(src []byte, ds []Diagnostic) {
 		return
 	}
 	// Every offset to resolve, sorted, each once.
-	type mark struct {
-		off  int
-		d    *Diagnostic
-		what uint8 // 0: the start, 1: the end, 2: the related place
-	}
-	marks := make([]mark, 0, 2*len(ds))
+	marks := make(marksByOffset, 0, 2*len(ds))
 	for i := range ds {
 		d := &ds[i]
 		marks = append(marks, mark{d.Offset, d, 0}, mark{d.Offset + d.Length, d, 1})
@@ -45,9 +40,8 @@ func locate(src []byte, ds []Diagnostic) {
 			marks = append(marks, mark{d.related, d, 2})
 		}
 	}
-	byOff := func(a, b mark) int { return a.off - b.off }
-	if !slices.IsSortedFunc(marks, byOff) { // findings that do not overlap come in order
-		slices.SortStableFunc(marks, byOff)
+	if !sort.IsSorted(marks) { // findings that do not overlap come in order
+		sort.Stable(marks)
 	}
 
 	cur := scan.NewCursor(src)
@@ -92,6 +86,22 @@ func inOrder(ds []Diagnostic) bool {
 	}
 	return true
 }
+
+// mark is an offset locate resolves: a finding's start, end or related
+// place.
+type mark struct {
+	off  int
+	d    *Diagnostic
+	what uint8 // 0: the start, 1: the end, 2: the related place
+}
+
+// marksByOffset sorts marks by offset with sort.Stable, whose one
+// implementation serves every slice type in the wasm.
+type marksByOffset []mark
+
+func (s marksByOffset) Len() int           { return len(s) }
+func (s marksByOffset) Less(i, j int) bool { return s[i].off < s[j].off }
+func (s marksByOffset) Swap(i, j int)      { s[i], s[j] = s[j], s[i] }
 
 func clamp(n, lo, hi int) int {
 	if n < lo {

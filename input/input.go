@@ -2,7 +2,7 @@ package input
 
 import (
 	"bytes"
-	"slices"
+	"sort"
 	"strconv"
 )
 
@@ -192,7 +192,7 @@ func Parse(src []byte, force Form) Split {
 	default:
 		p.noJSON()
 	}
-	slices.SortStableFunc(p.findings, func(a, b Finding) int { return a.Offset - b.Offset })
+	sort.Stable(findingsByOffset(p.findings))
 	return Split{Form: form, Parts: p.parts, Findings: p.findings}
 }
 
@@ -349,3 +349,11 @@ func quoteShort(b []byte, max int) string {
 	}
 	return "\"..." + strconv.Quote(string(b[i:]))[1:]
 }
+
+// findingsByOffset sorts findings by offset with sort.Stable, whose one
+// implementation serves every slice type in the wasm.
+type findingsByOffset []Finding
+
+func (s findingsByOffset) Len() int           { return len(s) }
+func (s findingsByOffset) Less(i, j int) bool { return s[i].Offset < s[j].Offset }
+func (s findingsByOffset) Swap(i, j int)      { s[i], s[j] = s[j], s[i] }

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"encoding/binary"
 	"slices"
+	"sort"
 	"strconv"
 	"unsafe"
 )
@@ -33,7 +34,7 @@ func Parse(src []byte) (*Doc, []Issue) {
 	p.src = src
 	p.parse()
 	if !slices.IsSortedFunc(p.issues, byOffset) {
-		slices.SortStableFunc(p.issues, byOffset)
+		sort.Stable(issuesByOffset(p.issues))
 	}
 	if p.fatal {
 		return nil, p.issues
@@ -46,6 +47,14 @@ func Parse(src []byte) (*Doc, []Issue) {
 }
 
 func byOffset(a, b Issue) int { return cmp.Compare(a.Offset, b.Offset) }
+
+// issuesByOffset sorts issues by offset with sort.Stable, whose one
+// implementation serves every slice type in the wasm.
+type issuesByOffset []Issue
+
+func (s issuesByOffset) Len() int           { return len(s) }
+func (s issuesByOffset) Less(i, j int) bool { return s[i].Offset < s[j].Offset }
+func (s issuesByOffset) Swap(i, j int)      { s[i], s[j] = s[j], s[i] }
 
 // frame is an open array or object.
 type frame struct {

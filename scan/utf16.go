@@ -3,6 +3,7 @@ package scan
 import (
 	"encoding/binary"
 	"slices"
+	"sort"
 	"unicode/utf8"
 )
 
@@ -93,7 +94,14 @@ func ascending(xs []int) []int {
 		order[i] = i
 	}
 	if !slices.IsSorted(xs) {
-		slices.SortStableFunc(order, func(a, b int) int { return xs[a] - xs[b] })
+		sort.Stable(byValue{order, xs})
 	}
 	return order
 }
+
+// byValue sorts indexes of xs by their values, with sort.Stable.
+type byValue struct{ order, xs []int }
+
+func (s byValue) Len() int           { return len(s.order) }
+func (s byValue) Less(i, j int) bool { return s.xs[s.order[i]] < s.xs[s.order[j]] }
+func (s byValue) Swap(i, j int)      { s.order[i], s.order[j] = s.order[j], s.order[i] }
