@@ -309,6 +309,10 @@ function showResult(run, doc) {
   }
   lastResult = result;
   lastDoc = doc;
+  if (!firstPainted) {
+    firstPainted = true;
+    afterPaint(prefetchTools);
+  }
   if (showsEmptyState(result, doc)) return;
   setJSONLanguage(view, !["http", "markdown", "log"].includes(result.kind));
   const findings = locate(result.diagnostics || [], run.toPositions);
@@ -325,10 +329,6 @@ function showResult(run, doc) {
   ui.infoTypes.textContent = types.length ? types.join(", ") : "none found";
   if (currentView === "summary") showSummary();
   if (currentView === "query") runQuery();
-  if (!firstPainted) {
-    firstPainted = true;
-    afterPaint(prefetchTools);
-  }
 }
 
 /**
