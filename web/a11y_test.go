@@ -31,9 +31,16 @@ func (p *tab) runAxe(source string) []violation {
 	if !eval[bool](p, `typeof axe === "object"`) {
 		eval[chromedp.Void](p, source)
 	}
+	// The editor's scroller holds CodeMirror's contenteditable content, which
+	// Tab reaches; axe counts only elements with a tabindex as keyboard
+	// stops, and a tabindex on that content made a focus change cost seconds
+	// with a long text (TestWorkerGetsChangesWhileTyping): that one node is
+	// left out of scrollable-region-focusable, no other.
 	return eval[[]violation](p, `axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations
 		.filter((v) => v.impact === "serious" || v.impact === "critical")
-		.map((v) => ({ ID: v.id, Impact: v.impact, Help: v.help, Targets: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) })))`)
+		.map((v) => ({ ID: v.id, Impact: v.impact, Help: v.help,
+			Targets: v.nodes.map((n) => n.target.flat().join(" ")).filter((t) => !(v.id === "scrollable-region-focusable" && t === "#editor .cm-scroller")).slice(0, 5) }))
+		.filter((v) => v.Targets.length > 0))`)
 }
 
 func TestAccessibility(t *testing.T) {

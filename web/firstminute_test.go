@@ -279,3 +279,17 @@ func checkLayout(t *testing.T, width, height int64, example string) {
 		t.Errorf("status line: height %.0f, covered by %v", got.StatusHeight, got.StatusBlock)
 	}
 }
+
+// TestWarningAboutTheTextStays: a warning that still describes the text (it
+// is too long to save in the browser) is not taken away by an edit.
+func TestWarningAboutTheTextStays(t *testing.T) {
+	p := newTab(t)
+	p.open("")
+	p.setText(`{"clientContext": "` + strings.Repeat("x", 2_100_000) + `"}`)
+	p.waitFor(`document.getElementById("message").textContent.includes("too long to keep")`, "the warning that the text is not saved")
+	p.focusEditor()
+	p.insertText(" ")
+	if eval[bool](p, `document.getElementById("message").hidden`) {
+		t.Error("an edit took away the warning that the text is not saved, which still holds")
+	}
+}

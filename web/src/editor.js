@@ -163,8 +163,7 @@ export function createEditor({ parent, doc, onChange, commands }) {
         findingsField,
         theme,
         sizeCap,
-        // tabindex: axe counts only elements with one as the keyboard's way into the scrolled editor
-        EditorView.contentAttributes.of({ "aria-label": "Payload to check", spellcheck: "false", tabindex: "0" }),
+        EditorView.contentAttributes.of({ "aria-label": "Payload to check", spellcheck: "false" }),
         EditorView.updateListener.of((u) => { if (u.docChanged) onChange(u); }),
         EditorView.domEventHandlers({
           beforeinput: typeOverSelection,

@@ -40,8 +40,6 @@ export function setupExamples(ui, examples, choose) {
     option.dataset.value = String(i);
     option.dataset.file = ex.file;
     option.dataset.api = ex.api;
-    // mousedown would move the focus out of the filter box and close the panel first
-    option.addEventListener("mousedown", (e) => e.preventDefault());
     option.addEventListener("click", () => pick(i));
     groups.get(ex.group).append(option);
     options.push(option);
@@ -135,10 +133,12 @@ export function setupExamples(ui, examples, choose) {
     e.preventDefault();
     if (v.length) setActive(v[j]);
   });
+  // A click in the panel keeps the focus in the filter box (it would close the panel otherwise).
+  ui.popup.addEventListener("mousedown", (e) => { if (e.target !== ui.filter) e.preventDefault(); });
   ui.popup.addEventListener("focusout", (e) => {
     if (!ui.popup.contains(e.relatedTarget) && e.relatedTarget !== ui.toggle) close(false);
   });
-  window.addEventListener("resize", () => { if (!ui.popup.hidden) place(); });
+  for (const event of ["resize", "scroll"]) window.addEventListener(event, () => { if (!ui.popup.hidden) place(); }, { passive: true });
   applyFilter();
   return { open, close };
 }

@@ -75,17 +75,23 @@ let autosaveWarned = false;
 // ---- messages -------------------------------------------------------------
 
 let messageTimer = 0;
-/** say shows a short message above the editor; kind is "info", "warn" or "error". */
-function say(text, kind = "info") {
+/**
+ * say shows a short message above the editor; kind is "info", "warn" or
+ * "error". A sticky message describes the text as long as it is there (it
+ * is too long to save), so edits do not take it away.
+ */
+function say(text, kind = "info", sticky = false) {
   clearTimeout(messageTimer);
+  ui.message.dataset.sticky = sticky ? "true" : "false";
   ui.message.textContent = text;
   ui.message.dataset.kind = kind;
   ui.message.hidden = false;
   if (kind === "info") messageTimer = setTimeout(() => { ui.message.hidden = true; }, 8000);
 }
 
-/** hideMessage takes the message away: it no longer describes the text. */
+/** hideMessage takes the message away once the text changed: it no longer describes it. */
 function hideMessage() {
+  if (ui.message.dataset.sticky === "true") return;
   clearTimeout(messageTimer);
   ui.message.hidden = true;
 }
@@ -154,13 +160,13 @@ function autosave() {
   if (doc.length > AUTOSAVE_LIMIT) {
     if (!autosaveWarned) {
       autosaveWarned = true;
-      say(`This text is too long to keep in the browser's storage (over ${formatSize(AUTOSAVE_LIMIT)}); it will be lost when the tab closes. Download it to keep it.`, "warn");
+      say(`This text is too long to keep in the browser's storage (over ${formatSize(AUTOSAVE_LIMIT)}); it will be lost when the tab closes. Download it to keep it.`, "warn", true);
     }
     return;
   }
   if (!save("text", doc.toString()) && !autosaveWarned) {
     autosaveWarned = true;
-    say("The browser refused to save the text locally (storage full or turned off); download it to keep it.", "warn");
+    say("The browser refused to save the text locally (storage full or turned off); download it to keep it.", "warn", true);
   }
 }
 
@@ -338,7 +344,9 @@ function showResult(run, doc) {
  */
 function showsEmptyState(result, doc) {
   const diags = result.diagnostics || [];
-  if (diags.length !== 1 || diags[0].code !== "empty-input" || !isBlank(doc.toString())) return false;
+  const empty = diags.length === 1 && diags[0].code === "empty-input" && isBlank(doc.toString());
+  document.body.classList.toggle("is-empty", empty);
+  if (!empty) return false;
   showFindings(view, [], []);
   renderEmptyState(ui.diagnostics, STARTERS, {
     starter: chooseExample,
