@@ -41,6 +41,7 @@ var (
 	nativeFile = flag.String("native", "", "`file` with the output of the native go test -bench run, to include in the report")
 	wasmFile   = flag.String("wasm", "", "`file` with the output of the core benchmarks run under wasm (GOOS=js GOARCH=wasm go test -bench), to include in the report")
 	loadFile   = flag.String("loadtest", "", "`file` with the output of the server's load test (make loadtest), to include in the report")
+	freshSite  = flag.String("fresh-site", "", "TestBrowserBenchFresh: serve this packed `folder` instead of the embedded page (to compare two builds)")
 )
 
 const (
@@ -83,6 +84,7 @@ func TestBrowserBench(t *testing.T) {
 	rep.Machine.Chromium = v.Product
 
 	rep.Load = measureLoad(t, b, real, site)
+	rep.Load.Fresh = measureFresh(t, b, real)
 	t.Logf("first load measured (%s)", time.Since(start).Round(time.Second))
 	rep.Docs, rep.CallCost, rep.Memory = measureThroughput(t, b, benchURL)
 	t.Logf("throughput measured (%s)", time.Since(start).Round(time.Second))
@@ -170,6 +172,35 @@ func requireBuilt(t *testing.T) {
 			t.Fatalf("%s is missing: %s", need.path, need.fix)
 		}
 	}
+}
+
+// TestBrowserBenchFresh measures only the fresh-context first load, which
+// make bench reports beside the warm one: a quick look at the checker's
+// start, run with OPCHECK_BROWSER_BENCH=1 go test -run '^TestBrowserBenchFresh$' -v ./bench/.
+func TestBrowserBenchFresh(t *testing.T) {
+	if os.Getenv("OPCHECK_BROWSER_BENCH") != "1" {
+		t.Skip("a browser measurement: it runs with OPCHECK_BROWSER_BENCH=1")
+	}
+	for _, need := range []string{serverBin, browsertest.ChromiumPath} {
+		if _, err := os.Stat(need); err != nil {
+			t.Fatalf("%s is missing: run make build", need)
+		}
+	}
+	var args []string
+	if *freshSite != "" {
+		args = []string{"-dir", *freshSite}
+	}
+	real := startServer(t, args...)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	b := startBrowser(t, ctx)
+	b.open(real) // the browser process starts warm, as in make bench
+	r := report{Load: loadResult{Fresh: measureFresh(t, b, real)}}
+	for _, tm := range r.Load.Fresh {
+		t.Logf("ready at %s (wasm requested at %s, DOMContentLoaded %s, download + compile %s)", ms(tm.Ready), ms(tm.WasmStart), ms(tm.DOMContentLoaded), ms(tm.InstantiateEnd-tm.InstantiateStart))
+	}
+	t.Logf("navigation → opcheck.ready in a fresh browser context: %s median of %d loads", ms(r.freshReadyMedian()), len(r.Load.Fresh))
+	b.ReportProblems()
 }
 
 // ---- the site --------------------------------------------------------------
@@ -400,14 +431,7 @@ const (
 func measureLoad(t *testing.T, p *tab, url, site string) loadResult {
 	t.Helper()
 	res := loadResult{Warmups: loadWarmups}
-	timing := func() loadTiming {
-		return eval[loadTiming](p, `(() => {
-			const probe = globalThis.__opcheckProbe;
-			const nav = performance.getEntriesByType("navigation")[0];
-			return { readyAt: probe.readyAt, instantiateStart: probe.instantiateStart, instantiateEnd: probe.instantiateEnd,
-				domContentLoaded: nav ? nav.domContentLoadedEventEnd : -1 };
-		})()`)
-	}
+	timing := func() loadTiming { return eval[loadTiming](p, timingJS) }
 	for _, cached := range []bool{false, true} {
 		p.setCacheDisabled(!cached)
 		for i := 0; i < loadWarmups+loadsPerMode; i++ {
@@ -442,6 +466,39 @@ func measureLoad(t *testing.T, p *tab, url, site string) loadResult {
 	}
 	p.setCacheDisabled(false)
 	return res
+}
+
+// timingJS reads a load's milestones from the probe and Navigation Timing.
+const timingJS = `(() => {
+	const probe = globalThis.__opcheckProbe;
+	const nav = performance.getEntriesByType("navigation")[0];
+	return { readyAt: probe.readyAt, instantiateStart: probe.instantiateStart, instantiateEnd: probe.instantiateEnd,
+		domContentLoaded: nav ? nav.domContentLoadedEventEnd : -1,
+		wasmStart: performance.getEntriesByType("resource").find((e) => /\/opcheck\.[0-9a-f]+\.wasm$/.test(e.name))?.startTime ?? -1 };
+})()`
+
+// freshLoads is how many loads are timed each in a fresh browser context.
+const freshLoads = 7
+
+// measureFresh times loads of the real page each in a new browser context
+// of the running browser: no HTTP cache and no compiled code from an earlier
+// load, and no saved text, as on a first visit (the browser process is warm).
+func measureFresh(t *testing.T, b *tab, url string) []loadTiming {
+	t.Helper()
+	var out []loadTiming
+	for range freshLoads {
+		ctx, cancel := chromedp.NewContext(b.Ctx, chromedp.WithNewBrowserContext())
+		p := &tab{browsertest.Watch(t, ctx)}
+		if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: probeJS}); err != nil {
+			cancel()
+			t.Fatalf("install the probe: %v", err)
+		}
+		p.open(url)
+		out = append(out, eval[loadTiming](p, timingJS))
+		p.ReportProblems()
+		cancel()
+	}
+	return out
 }
 
 // ---- throughput --------------------------------------------------------------

@@ -3,12 +3,13 @@
 // nothing the page does; it only notes, in globalThis.__opcheckProbe:
 //   - when globalThis.opcheck.ready resolves (the page creates the namespace
 //     and its ready promise, and Go resolves it once its functions are in);
-//   - when WebAssembly instantiation starts and ends, and the instances, so
-//     that the benchmark can read the Go instance's memory size.
+//   - when WebAssembly compilation or instantiation starts and ends (the
+//     page's boot.js compiles while it downloads, at navigation), and the
+//     instances, so that the benchmark can read the Go instance's memory.
 (() => {
   const probe = { instances: [], readyAt: -1, namespaceAt: -1, instantiateStart: -1, instantiateEnd: -1 };
   Object.defineProperty(globalThis, "__opcheckProbe", { value: probe });
-  for (const name of ["instantiateStreaming", "instantiate"]) {
+  for (const name of ["compileStreaming", "instantiateStreaming", "instantiate"]) {
     const own = WebAssembly[name];
     WebAssembly[name] = async function (...args) {
       if (probe.instantiateStart < 0) probe.instantiateStart = performance.now();

@@ -67,14 +67,18 @@ type loadTiming struct {
 	InstantiateStart float64 `json:"instantiateStart"`
 	InstantiateEnd   float64 `json:"instantiateEnd"`
 	DOMContentLoaded float64 `json:"domContentLoaded"`
+	WasmStart        float64 `json:"wasmStart"` // when the request for opcheck.wasm started
 }
 
 // loadResult is the first-load measurement: the assets of one load without
-// the HTTP cache, and the timings of several loads without it and with it.
+// the HTTP cache, the timings of several loads without it and with it in a
+// warm browser context, and of loads each in a fresh browser context (no
+// HTTP cache, no compiled code: a first visit).
 type loadResult struct {
 	Assets   []asset
 	NoCache  []loadTiming
 	Cached   []loadTiming
+	Fresh    []loadTiming
 	Warmups  int
 	Baseline int // wasm memory after the page is ready, bytes
 }

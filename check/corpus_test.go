@@ -34,8 +34,11 @@ func readManifest(t *testing.T) []corpusEntry {
 			continue
 		}
 		cols := strings.Split(sc.Text(), "\t")
-		if len(cols) != 4 {
-			t.Fatalf("MANIFEST.tsv:%d: %d columns, want 4 (path, api, codes, title)", n, len(cols))
+		if len(cols) != 5 {
+			t.Fatalf("MANIFEST.tsv:%d: %d columns, want 5 (path, api, codes, title, purpose)", n, len(cols))
+		}
+		if strings.TrimSpace(cols[4]) == "" {
+			t.Fatalf("MANIFEST.tsv:%d: %s has no purpose (the Examples list shows it)", n, cols[0])
 		}
 		entries = append(entries, corpusEntry{path: cols[0], api: cols[1], codes: strings.Fields(cols[2]), title: cols[3]})
 	}

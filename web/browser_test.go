@@ -21,6 +21,7 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"opcheck/internal/browsertest"
@@ -126,9 +127,25 @@ func requireBrowser(t *testing.T) {
 	t.Skip("skipping browser test: " + harness.skip)
 }
 
-// newTab opens a tab in a new browser context (empty storage) and starts
-// collecting problems; the test fails on any that was not allowed.
+// newTab opens a tab in a new browser context and starts collecting
+// problems; the test fails on any that was not allowed. Its storage holds an
+// empty saved text, so the page opens with an empty editor as for someone
+// who has been here before; newFirstVisitTab leaves the storage empty.
 func newTab(t *testing.T) *tab {
+	t.Helper()
+	p := newFirstVisitTab(t)
+	_, err := chromedp.Call(p.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+		Source: `try { if (location.protocol === "http:" && localStorage.getItem("opcheck.text") === null) localStorage.setItem("opcheck.text", ""); } catch {}`,
+	})
+	if err != nil {
+		t.Fatalf("add script: %v", err)
+	}
+	return p
+}
+
+// newFirstVisitTab opens a tab in a new browser context with empty storage,
+// as a first visit has, and starts collecting problems.
+func newFirstVisitTab(t *testing.T) *tab {
 	t.Helper()
 	requireBrowser(t)
 	ctx, cancel := chromedp.NewContext(harness.browser, chromedp.WithNewBrowserContext())
@@ -182,14 +199,25 @@ func (p *tab) open(suffix string) {
 // waitReady waits until the checker has loaded and checked the text once.
 func (p *tab) waitReady() {
 	p.t.Helper()
-	p.waitFor(`document.body.dataset.ready === "true" && !document.getElementById("diagnostics").classList.contains("stale") && document.getElementById("status").textContent.startsWith("Checked")`, "the checker to be ready")
+	p.waitFor(`document.body.dataset.ready === "true" && !document.getElementById("diagnostics").classList.contains("stale") && `+checkedStatus, "the checker to be ready")
 }
 
 // waitChecked waits until the panel shows the check of the current text,
 // every finding listed.
 func (p *tab) waitChecked() {
 	p.t.Helper()
-	p.waitFor(`(() => { const d = document.getElementById("diagnostics"); return !d.classList.contains("stale") && !d.hasAttribute("aria-busy") && document.getElementById("status").textContent.startsWith("Checked"); })()`, "the check of the current text")
+	p.waitFor(`(() => { const d = document.getElementById("diagnostics"); return !d.classList.contains("stale") && !d.hasAttribute("aria-busy") && `+checkedStatus+`; })()`, "the check of the current text")
+}
+
+// checkedStatus is true while the status line reports a finished check:
+// "Checked …", or "Ready: nothing to check yet." for an empty editor.
+const checkedStatus = `/^(Checked|Ready: nothing)/.test(document.getElementById("status").textContent)`
+
+// chooseExample clicks the example made from the corpus file in the
+// Examples list, as a person does once the list is open.
+func (p *tab) chooseExample(file string) {
+	p.t.Helper()
+	eval[chromedp.Void](p, fmt.Sprintf(`document.querySelector('#examples [role=option][data-file=%q]').click()`, file))
 }
 
 // editorText is the whole text of the editor, read from CodeMirror's state
@@ -287,7 +315,7 @@ type finding struct {
 // findings reads the diagnostics panel.
 func (p *tab) findings() []finding {
 	p.t.Helper()
-	return eval[[]finding](p, `[...document.querySelectorAll("#diagnostics li")].map((li) => ({
+	return eval[[]finding](p, `[...document.querySelectorAll("#diagnostics li.finding")].map((li) => ({
 		Severity: li.dataset.severity, Code: li.dataset.code, Line: li.dataset.line,
 		Column: li.dataset.column, Pointer: li.dataset.pointer, Text: li.textContent }))`)
 }

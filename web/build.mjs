@@ -1,5 +1,6 @@
-// Builds the page into ../build/web/: app.js (the page) and worker.js (the
-// validation worker) bundled by esbuild, plus index.html, style.css and favicon.svg. The
+// Builds the page into ../build/web/: boot.js (starts the checker's download
+// at navigation), app.js (the page) and worker.js (the validation worker)
+// bundled by esbuild, plus index.html, style.css and favicon.svg. The
 // packer (web/pack) then gives every asset a content-hashed name.
 //
 // The Examples menu is the checker's own example corpus
@@ -15,17 +16,32 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const out = path.resolve(here, "../build/web");
 const corpus = path.resolve(here, "../check/testdata/corpus");
 
-/** groupOf names the menu group of a corpus file from its folder. */
+/**
+ * GROUPS are the Examples list's groups in order, each with the test that
+ * puts a corpus file in it: first by input form, then the operations by
+ * API version (their names say the operation type).
+ */
+const GROUPS = [
+  ["Operations as JSON", (f) => /^forms\/(operation|collection|wrapped|error-response|empty)/.test(f)],
+  ["Callbacks (notifications)", (f) => f.startsWith("forms/notifications")],
+  ["Calls and participants", (f) => /^forms\/(call|roster|participant)/.test(f)],
+  ["Raw HTTP messages", (f) => f.startsWith("forms/http")],
+  ["Log lines", (f) => f.startsWith("forms/log")],
+  ["Docs pages (Markdown)", (f) => f.startsWith("forms/docs")],
+  ["JSON syntax mistakes", (f) => f.startsWith("forms/syntax")],
+  ["Operations by type (v1.0)", (f) => f.startsWith("v1.0/")],
+  ["Operations by type (beta)", (f) => f.startsWith("beta/")],
+];
+
+/** groupOf names the group of a corpus file; a file no group takes goes with the JSON forms. */
 function groupOf(file) {
-  const dir = file.split("/")[0];
-  if (dir === "v1.0") return "Operations (v1.0)";
-  if (dir === "beta") return "Operations (beta)";
-  return "Input forms";
+  const g = GROUPS.find(([, test]) => test(file));
+  return g ? g[0] : GROUPS[0][0];
 }
 
 const strictUTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
-/** examplesPlugin serves `import examples from "opcheck:examples"`: [{group, name, api, file, text}]. */
+/** examplesPlugin serves `import examples from "opcheck:examples"`: [{group, name, purpose, api, file, text}]. */
 const examplesPlugin = {
   name: "opcheck-examples",
   setup(build) {
@@ -34,9 +50,13 @@ const examplesPlugin = {
       const manifest = path.join(corpus, "MANIFEST.tsv");
       const rows = (await readFile(manifest, "utf8")).split("\n").slice(1).filter((l) => l.trim() !== "");
       const list = [];
-      for (const row of rows) {
-        const [file, api, , title] = row.split("\t");
-        if (!file || !title) throw new Error(`${manifest}: a row needs path, api, codes and title: ${JSON.stringify(row)}`);
+      for (const [i, row] of rows.entries()) {
+        const [file, api, , title, purpose] = row.split("\t");
+        const where = `${manifest}:${i + 2}`;
+        if (!file || !title) throw new Error(`${where}: a row needs path, api, codes, title and purpose: ${JSON.stringify(row)}`);
+        if (!purpose || !purpose.trim()) {
+          throw new Error(`${where}: the row for ${file} has no purpose (the fifth column): write one line saying what the example shows`);
+        }
         const bytes = await readFile(path.join(corpus, file));
         let text;
         try {
@@ -44,9 +64,9 @@ const examplesPlugin = {
         } catch {
           continue; // an editor holds text: an example of invalid UTF-8 cannot be shown as it is
         }
-        list.push({ group: groupOf(file), name: title, api: api === "beta" ? "beta" : "v1.0", file, text });
+        list.push({ group: groupOf(file), name: title, purpose: purpose.trim(), api: api === "beta" ? "beta" : "v1.0", file, text });
       }
-      const order = ["Input forms", "Operations (v1.0)", "Operations (beta)"];
+      const order = GROUPS.map(([name]) => name);
       list.sort((a, b) => order.indexOf(a.group) - order.indexOf(b.group) || a.name.localeCompare(b.name, "en"));
       return {
         contents: "export default " + JSON.stringify(list) + ";",
@@ -59,7 +79,7 @@ const examplesPlugin = {
 
 await mkdir(out, { recursive: true });
 await esbuild.build({
-  entryPoints: { app: path.join(here, "src/main.js"), worker: path.join(here, "src/worker.js") },
+  entryPoints: { boot: path.join(here, "src/boot.js"), app: path.join(here, "src/main.js"), worker: path.join(here, "src/worker.js") },
   outdir: out,
   bundle: true,
   format: "iife",

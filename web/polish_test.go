@@ -238,7 +238,7 @@ func TestScreenshots(t *testing.T) {
 			p := newTab(t)
 			p.emulateScheme(scheme)
 			p.open("")
-			p.setValue("examples", eval[string](p, `(document.querySelector('#examples option[data-file="forms/collection.broken-item-errors.json"]') ?? document.querySelector("#examples option[data-file]")).value`))
+			p.chooseExample("forms/collection.broken-item-errors.json")
 			p.waitChecked()
 			p.focusEditor()
 			p.do(chromedp.KeyEvent(kb.F8)) // the first finding, with its hover text

@@ -13,7 +13,7 @@
 // time: what changes meanwhile waits and goes with the next message, so no
 // change is lost and no run is cancelled.
 
-import { startGo, fetchWasm, call, TOOLS_URL, TOOL_NAMES } from "./wasm.js";
+import { startGo, fetchWasm, call, WASM_URL, TOOLS_URL, TOOL_NAMES } from "./wasm.js";
 import { bytesToPositions } from "./positions.js";
 
 /** WORKER_URL is a plain file name: the build's packer rewrites it. */
@@ -72,12 +72,27 @@ export class Checker {
   /** start downloads, compiles and starts the validator on the page. */
   async start() {
     try {
-      const response = await fetchWasm();
-      const { ns, module, instance } = await startGo(globalThis, response, () => this.restart());
+      const { ns, module, instance } = await startGo(globalThis, await this.download(), () => this.restart());
       this.adopt(ns, instance);
       this.module = module;
     } finally {
       this.markSettled();
+    }
+  }
+
+  /**
+   * download resolves to what startGo takes: the module that boot.js began
+   * to download and compile at navigation, when it did, or else the
+   * response of a download started now. Failures read as fetchWasm's do.
+   */
+  async download() {
+    const boot = globalThis.opcheckBoot;
+    if (!boot) return fetchWasm();
+    await fetchWasm(WASM_URL, "the checker", boot.response);
+    try {
+      return await boot.module;
+    } catch (err) {
+      throw new Error(`could not start the checker: ${err.message}. The download may be damaged, or this browser lacks WebAssembly; reload the page.`);
     }
   }
 

@@ -12,6 +12,8 @@ import { fetchAsHTTP, formatSize } from "./fetch.js";
 import { linkFor, readFragment, decodeState, urlToFetch, LONG_LINK } from "./share.js";
 import { load, save, AUTOSAVE_LIMIT } from "./storage.js";
 import { setupTheme } from "./theme.js";
+import { setupExamples } from "./examples.js";
+import { renderEmptyState, isBlank } from "./emptystate.js";
 import { $, el, clear } from "./dom.js";
 import examples from "opcheck:examples";
 
@@ -30,6 +32,10 @@ const ui = {
   sdkLanguage: $("sdk-language"),
   api: $("api"),
   examples: $("examples"),
+  examplesToggle: $("examples-toggle"),
+  examplesPopup: $("examples-popup"),
+  examplesFilter: $("examples-filter"),
+  examplesCount: $("examples-count"),
   share: $("share"),
   redact: $("redact"),
   format: $("format"),
@@ -72,20 +78,51 @@ let autosaveWarned = false;
 // ---- messages -------------------------------------------------------------
 
 let messageTimer = 0;
-/** say shows a short message above the editor; kind is "info", "warn" or "error". */
-function say(text, kind = "info") {
+/**
+ * say shows a short message above the editor; kind is "info", "warn" or
+ * "error". A sticky message describes the text as long as it is there (it
+ * is too long to save), so edits do not take it away.
+ */
+function say(text, kind = "info", sticky = false) {
   clearTimeout(messageTimer);
+  ui.message.dataset.sticky = sticky ? "true" : "false";
   ui.message.textContent = text;
   ui.message.dataset.kind = kind;
   ui.message.hidden = false;
   if (kind === "info") messageTimer = setTimeout(() => { ui.message.hidden = true; }, 8000);
 }
 
+/** hideMessage takes the message away once the text changed: it no longer describes it. */
+function hideMessage() {
+  if (ui.message.dataset.sticky === "true") return;
+  clearTimeout(messageTimer);
+  ui.message.hidden = true;
+}
+
 // ---- the editor -----------------------------------------------------------
+
+/** exampleIndex is the index of the example made from the corpus file, or -1. */
+function exampleIndex(file) {
+  return examples.findIndex((ex) => ex.file === file);
+}
+
+/** FIRST_EXAMPLE is what a first visit opens (no saved text, no link): an operation with a finding that has a fix. */
+const FIRST_EXAMPLE = "v1.0/playPromptOperation.broken-status-case.json";
+
+/** STARTERS are the empty state's one-click examples. */
+const STARTERS = [
+  { label: "An operation", hint: "A playPrompt operation as GET returns it", file: "forms/operation.valid.json" },
+  { label: "A callback", hint: "A notification batch as Graph posts it to your bot", file: "forms/notifications.valid.json" },
+  { label: "A log line", hint: "A callback body in a log line, after its timestamp", file: "forms/log.valid.txt" },
+].map((s) => ({ ...s, index: exampleIndex(s.file) })).filter((s) => s.index >= 0);
+
+const savedText = load("text", null);
+const firstExample = savedText === null && readFragment().kind === "none" ? examples[Math.max(0, exampleIndex(FIRST_EXAMPLE))] : null;
+if (firstExample) save("api", firstExample.api);
 
 const view = createEditor({
   parent: ui.editor,
-  doc: load("text", ""),
+  doc: firstExample ? firstExample.text : savedText || "",
   onChange,
   commands: {
     share: () => doShare(),
@@ -96,6 +133,11 @@ const view = createEditor({
   },
 });
 
+if (firstExample) {
+  pristine = view.state.doc; // replaced without a question, like any loaded example
+  save("text", firstExample.text);
+}
+
 function text() {
   return view.state.doc.toString();
 }
@@ -104,6 +146,7 @@ let keepFragment = false; // true while a link's own text is being loaded
 
 /** onChange follows every change of the text (update is CodeMirror's ViewUpdate). */
 function onChange(update) {
+  hideMessage();
   // Once the text changes, the address no longer describes it: drop the
   // fragment, so that a reload keeps the edits instead of reopening the link.
   if (!keepFragment && location.hash) history.replaceState(null, "", location.pathname + location.search);
@@ -120,13 +163,13 @@ function autosave() {
   if (doc.length > AUTOSAVE_LIMIT) {
     if (!autosaveWarned) {
       autosaveWarned = true;
-      say(`This text is too long to keep in the browser's storage (over ${formatSize(AUTOSAVE_LIMIT)}); it will be lost when the tab closes. Download it to keep it.`, "warn");
+      say(`This text is too long to keep in the browser's storage (over ${formatSize(AUTOSAVE_LIMIT)}); it will be lost when the tab closes. Download it to keep it.`, "warn", true);
     }
     return;
   }
   if (!save("text", doc.toString()) && !autosaveWarned) {
     autosaveWarned = true;
-    say("The browser refused to save the text locally (storage full or turned off); download it to keep it.", "warn");
+    say("The browser refused to save the text locally (storage full or turned off); download it to keep it.", "warn", true);
   }
 }
 
@@ -275,6 +318,11 @@ function showResult(run, doc) {
   }
   lastResult = result;
   lastDoc = doc;
+  if (!firstPainted) {
+    firstPainted = true;
+    afterPaint(prefetchTools);
+  }
+  if (showsEmptyState(result, doc)) return;
   setJSONLanguage(view, !["http", "markdown", "log"].includes(result.kind));
   const findings = locate(result.diagnostics || [], run.toPositions);
   showFindings(view, findings, lintDiagnostics(findings, applyFix));
@@ -295,6 +343,35 @@ function showResult(run, doc) {
     firstPainted = true;
     afterPaint(prefetchTools);
   }
+}
+
+/**
+ * showsEmptyState shows the empty state, rather than the checker's
+ * empty-input finding, when the editor holds no text (or only spaces) and
+ * reports whether it did. The command line keeps the finding.
+ */
+function showsEmptyState(result, doc) {
+  const diags = result.diagnostics || [];
+  const empty = diags.length === 1 && diags[0].code === "empty-input" && isBlank(doc.toString());
+  document.body.classList.toggle("is-empty", empty);
+  if (!empty) return false;
+  showFindings(view, [], []);
+  renderEmptyState(ui.diagnostics, STARTERS, {
+    starter: chooseExample,
+    paste: () => { view.focus(); say("The editor has the focus: paste with Ctrl+V (⌘V on a Mac)."); },
+    open: () => ui.openFile.click(),
+    fetch: () => ui.fetchUrl.focus(),
+  });
+  ui.counts.textContent = "";
+  ui.counts.dataset.errors = "0";
+  ui.status.textContent = "Ready: nothing to check yet.";
+  ui.infoKind.textContent = "–";
+  ui.infoApi.textContent = ui.api.value;
+  ui.infoTypes.textContent = "–";
+  if (currentView === "summary") showSummary();
+  if (currentView === "query") runQuery();
+  if (currentView === "sdk") showSDK();
+  return true;
 }
 
 // ---- the SDK view ------------------------------------------------------------
@@ -603,30 +680,19 @@ ui.newDoc.addEventListener("click", () => {
   say("Started an empty document. Ctrl+Z brings the old text back.");
 });
 
-function fillExamples() {
-  const groups = new Map();
-  examples.forEach((ex, i) => {
-    if (!groups.has(ex.group)) groups.set(ex.group, el("optgroup", { label: ex.group }));
-    const option = el("option", { value: String(i) }, ex.name);
-    option.dataset.file = ex.file;
-    option.dataset.api = ex.api;
-    groups.get(ex.group).append(option);
-  });
-  for (const g of groups.values()) ui.examples.append(g);
-}
-fillExamples();
-
-ui.examples.addEventListener("change", async () => {
-  const ex = examples[Number(ui.examples.value)];
+/** chooseExample loads examples[i], asking first when that would replace unsaved text. */
+async function chooseExample(i) {
+  const ex = examples[i];
   if (!ex) return;
   if (await askReplace(`the example “${ex.name}”`)) {
     ui.api.value = ex.api;
     save("api", ex.api);
     loadText(ex.text);
-    say(`Loaded the example “${ex.name}”.`);
+    say(`Loaded the example “${ex.name}”: ${ex.purpose}.`);
   }
-  ui.examples.value = "";
-});
+}
+
+setupExamples({ toggle: ui.examplesToggle, popup: ui.examplesPopup, filter: ui.examplesFilter, list: ui.examples, count: ui.examplesCount }, examples, chooseExample);
 
 async function openFile(file) {
   if (file.size > MAX_TEXT) {
@@ -851,6 +917,9 @@ async function start() {
   document.body.dataset.ready = "true";
   await openFragment();
   validateNow();
+  if (firstExample && view.state.doc === pristine) {
+    say(`This is an example to show what opcheck does: “${firstExample.name}”. Check your own text by pasting it, dropping a file or fetching a URL; New empties the editor.`);
+  }
 }
 
 start();

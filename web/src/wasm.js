@@ -86,12 +86,13 @@ export async function startGo(scope, source, onExit, { tools = false } = {}) {
 
 /**
  * fetchWasm downloads a wasm file, with a message a person can act on when
- * that fails; what names it in that message.
+ * that fails; what names it in that message. started is the promise of a
+ * download of url already under way (boot.js starts the checker's).
  */
-export async function fetchWasm(url = WASM_URL, what = "the checker") {
+export async function fetchWasm(url = WASM_URL, what = "the checker", started = null) {
   let response;
   try {
-    response = await fetch(url);
+    response = await (started || fetch(url));
   } catch (err) {
     throw new Error(`could not download ${what} (${url}): ${err.message}. Check the connection and reload the page.`);
   }
