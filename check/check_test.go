@@ -202,6 +202,9 @@ func TestPlaceholders(t *testing.T) {
 		{"Display Name value", true},
 		{"notStarted | running | completed | failed", true},
 		{"<access-token>", true},
+		{"<token>", true},
+		{"<token-x>", true},
+		{"<token-12>", false}, // what redaction writes: a redacted value, not a placeholder
 		{"Ana Ruiz", false},
 		{"0b5e4e4a-3c5f-4b4e-9d7a-2f6c1e8a9b10", false},
 		{"a | b in a sentence: see /docs", false},

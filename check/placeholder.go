@@ -27,7 +27,7 @@ func placeholder(s string) (what string, ok bool) {
 	if strings.Count(s, " | ") >= 1 && !strings.ContainsAny(s, "/:{}") {
 		return "a list of the allowed values", true
 	}
-	if len(s) > 2 && s[0] == '<' && s[len(s)-1] == '>' && !strings.ContainsAny(s[1:len(s)-1], "<> ") {
+	if len(s) > 2 && s[0] == '<' && s[len(s)-1] == '>' && !strings.ContainsAny(s[1:len(s)-1], "<> ") && !redactedToken(s) {
 		return "an angle-bracketed placeholder", true
 	}
 	return "", false
@@ -55,6 +55,24 @@ func isTitleWords(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == ' ') {
+			return false
+		}
+	}
+	return true
+}
+
+// redactedToken reports whether s is "<token-N>", what opcheck's own
+// redaction (package redact) writes in place of a secret: a shared link's
+// text must keep the findings it had, so the mark is a redacted value, not a
+// docs placeholder.
+func redactedToken(s string) bool {
+	n, ok := strings.CutPrefix(s, "<token-")
+	n, ok2 := strings.CutSuffix(n, ">")
+	if !ok || !ok2 || n == "" {
+		return false
+	}
+	for i := 0; i < len(n); i++ {
+		if n[i] < '0' || n[i] > '9' {
 			return false
 		}
 	}
