@@ -51,6 +51,7 @@ func validate(src []byte, opts *Options, t *trace) *Result {
 	if split.Form == input.JSON {
 		c.res.Kind = c.shape
 	}
+	c.timeline()
 	if t != nil {
 		t.done(c, split)
 	}
@@ -90,7 +91,7 @@ func newChecker(src []byte, o *Options) *checker {
 	if model == nil {
 		model = graph.Lookup("v1.0")
 	}
-	return &checker{src: src, model: model, res: &Result{API: model.API, Objects: []Object{}, Diagnostics: []Diagnostic{}}}
+	return &checker{src: src, model: model, res: &Result{API: model.API, Objects: []Object{}, Diagnostics: []Diagnostic{}, Timeline: []Track{}}}
 }
 
 // checker holds the state of one Validate call.
@@ -112,6 +113,8 @@ type checker struct {
 	resource  bool // a docs resource block: type names stand in for values
 
 	trace *trace // what a Session keeps of this check, or nil
+
+	events []event // what the notifications say happened, for the timeline
 }
 
 // addFinding records a finding of the splitter (already in input offsets).

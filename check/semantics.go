@@ -104,6 +104,7 @@ func (c *checker) notification(e int, note, op *graph.Type) {
 	d := c.doc
 	c.object(e, note)
 	c.addObject(e, note)
+	c.recordEvent(e)
 	data := d.Member(e, "resourceData")
 	if data < 0 || d.Nodes[data].Kind != scan.Object {
 		if data >= 0 {

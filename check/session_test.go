@@ -81,6 +81,21 @@ var sessionSources = []string{
 	`{"value":[{"id":"a","status":"Running"},{"resourceData":{"id":"b"}},{"id":"c","status":"Failed"}]}`,
 	`{"@odata.type":"#microsoft.graph.commsNotifications","value":[{"changeType":"created","resourceUrl":"/operations/1"},{"changeType":"deleted","resourceData":[]}],"@odata.type":"x"}`,
 	`{"value":[{"a":{"b":{"c":[[[{"d":"é"}]]]}}},{"id":"x","status":"Runnin"},{"id":"y","status":"Running","clientContext":"Display Name value"}]}`,
+	// A stream whose timeline has an anomaly of every kind, so that edits
+	// make and unmake them across items.
+	`{"value":[
+  {"changeType":"updated","resourceUrl":"/communications/calls/c1","resourceData":{"@odata.type":"#microsoft.graph.call","state":"established"}},
+  {"changeType":"updated","resourceUrl":"/communications/calls/c1/operations/a","resourceData":{"@odata.type":"#microsoft.graph.playPromptOperation","id":"a","status":"Running","clientContext":"é1"}},
+  {"changeType":"deleted","resourceUrl":"/communications/calls/c1/operations/a","resourceData":{"@odata.type":"#microsoft.graph.recordOperation","id":"a","status":"Completed","clientContext":"é2"}},
+  {"changeType":"updated","resourceUrl":"/communications/calls/c1/operations/a","resourceData":{"@odata.type":"#microsoft.graph.recordOperation","id":"a","status":"Running"}},
+  {"changeType":"updated","resourceUrl":"/communications/calls/c1/participants","resourceData":[{"id":"p1","isMuted":true},{"id":"p2"}]},
+  {"changeType":"updated","resourceUrl":"/communications/calls/c1/operations/b","resourceData":{"@odata.type":"#microsoft.graph.recordOperation","id":"b","status":"Running"}},
+  {"changeType":"updated","resourceUrl":"/communications/calls/c1","resourceData":{"@odata.type":"#microsoft.graph.call","state":"establishing"}},
+  {"changeType":"deleted","resourceUrl":"/communications/calls/c1/participants","resourceData":[{"id":"p2"}]},
+  {"changeType":"deleted","resourceUrl":"/communications/calls/c1","resourceData":{"@odata.type":"#microsoft.graph.call","state":"terminated","resultInfo":{"code":500,"subcode":7106,"message":"x"}}},
+  {"changeType":"updated","resourceUrl":"/communications/calls/c1","resourceData":{"@odata.type":"#microsoft.graph.call","state":"established"}},
+  {"changeType":"updated","resourceUrl":"/communications/calls/c1/participants","resourceData":[{"id":"p2"}]}
+]}`,
 }
 
 // editBytes are what random edits insert: JSON's structural characters,

@@ -29,6 +29,9 @@ type trace struct {
 	nIssues int
 	// spans are the items, in order.
 	spans []span
+	// events are the timeline's events of the whole text, located and in
+	// offset order; an item check replaces the item's own.
+	events []event
 }
 
 // span is one item of the "value" array.
@@ -73,6 +76,7 @@ func (t *trace) part(c *checker, shape Kind) {
 func (t *trace) done(c *checker, split input.Split) {
 	issues := t.issues
 	t.issues = nil
+	t.events = c.events
 	t.ok = t.spans != nil && split.Form == input.JSON && len(split.Parts) == 1 && len(split.Findings) == 0 &&
 		c.dropped == 0 && len(issues) <= scan.MaxIssues
 	if !t.ok {

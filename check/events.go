@@ -1,0 +1,271 @@
+package check
+
+import (
+	"strconv"
+	"strings"
+
+	"opcheck/scan"
+)
+
+// This file records what each commsNotification says happened, for the
+// timeline (timeline.go). It reads the notification's nodes itself, so the
+// checks of notification() can change without touching it.
+
+// Event is one thing that happened to a resource, as one notification (or
+// one participant of a roster notification) tells it.
+//
+// Line and Column are 1-based, columns counted in Unicode code points, like
+// a Diagnostic's; Offset is the byte offset of the notification object (or
+// the participant's object in a roster) in the input, and Length its size.
+type Event struct {
+	Line   int `json:"line"`
+	Column int `json:"column"`
+	Offset int `json:"offset"`
+	Length int `json:"-"`
+	// ChangeType is the notification's changeType: created, updated or
+	// deleted (as written).
+	ChangeType string `json:"changeType"`
+	// Status is a call's state, an operation's status, or for a participant
+	// a word a person reads: joined, muted, in lobby or left. A roster
+	// notification's event on its call says how many participants it lists.
+	Status string `json:"status"`
+	// ClientContext is the resource's clientContext, "" where it has none.
+	ClientContext string `json:"clientContext,omitempty"`
+	// ResultInfo is the resource's resultInfo, nil where it has none.
+	ResultInfo *ResultInfo `json:"resultInfo,omitempty"`
+}
+
+// ResultInfo is the code, subcode and message a resource ended with.
+type ResultInfo struct {
+	Code    int    `json:"code"`
+	Subcode int    `json:"subcode"`
+	Message string `json:"message"`
+}
+
+// event is an Event with what the timeline needs to put it on its track and
+// to locate what it reveals.
+type event struct {
+	Event
+	key    string       // the track: a resource's canonical URL, lower-cased
+	url    string       // the resourceUrl the track shows
+	typ    string       // the resource's type, without "#"
+	kind   resourceKind // call, participant or operation (unknown otherwise)
+	call   string       // the call's id, lower-cased ("" when unknown)
+	roster bool         // a roster change shown on its call
+	// Members an anomaly points at: status (or changeType), @odata.type
+	// and clientContext, each with its JSON Pointer; length 0 when absent.
+	status, odataType, context span2
+}
+
+// span2 is a located member value: bytes of the input and its pointer.
+type span2 struct {
+	off, n int
+	ptr    string
+}
+
+// recordEvent notes what the notification at node e says happened; it is
+// the only call notification() makes into the timeline.
+func (c *checker) recordEvent(e int) {
+	d := c.doc
+	if d.Nodes[e].Kind != scan.Object {
+		return
+	}
+	url := c.stringMember(e, "resourceUrl")
+	if url == "" {
+		url = c.stringMember(e, "resource")
+	}
+	ref := parseResource(url)
+	change := c.stringMember(e, "changeType")
+	ptr := c.pointer()
+	data := d.Member(e, "resourceData")
+	base := event{Event: Event{ChangeType: change}, call: strings.ToLower(ref.Call)}
+	c.setSpan(&base.status, d.Member(e, "changeType"), ptr+"/changeType")
+	c.setEventNode(&base, e)
+	if base.status.n == 0 {
+		c.setSpan(&base.status, e, ptr)
+	}
+
+	if data >= 0 && d.Nodes[data].Kind == scan.Array {
+		// A roster: one event on the call, one per participant.
+		ev := base
+		ev.kind, ev.roster = resourceCall, true
+		ev.url, ev.key = canonicalURL(resourceRef{Kind: resourceCall, Call: ref.Call}, url)
+		ev.typ = "microsoft.graph.call"
+		ev.Status = rosterStatus(int(d.Nodes[data].Count))
+		c.events = append(c.events, ev)
+		for p, k := data+1, 0; p < int(d.Nodes[data].Next); p, k = int(d.Nodes[p].Next), k+1 {
+			id := c.stringMember(p, "id")
+			if d.Nodes[p].Kind != scan.Object || id == "" || ref.Call == "" {
+				continue
+			}
+			pp := ptr + "/resourceData/" + strconv.Itoa(k)
+			ev := c.dataEvent(base, p, pp, resourceRef{Kind: resourceParticipant, Call: ref.Call, ID: id}, "")
+			c.setEventNode(&ev, p)
+			c.setSpan(&ev.status, p, pp)
+			c.events = append(c.events, ev)
+		}
+		return
+	}
+	if data >= 0 && d.Nodes[data].Kind != scan.Object {
+		data = -1
+	}
+	if ref.Kind == resourceUnknown && url == "" && (data < 0 || c.stringMember(data, "id") == "") {
+		return // nothing names the resource
+	}
+	if ref.Kind == resourceParticipants && data >= 0 {
+		if id := c.stringMember(data, "id"); id != "" {
+			ref = resourceRef{Kind: resourceParticipant, Call: ref.Call, ID: id}
+		}
+	}
+	c.events = append(c.events, c.dataEvent(base, data, ptr+"/resourceData", ref, url))
+}
+
+// dataEvent completes base from resourceData at node data (-1 for none),
+// for the resource ref names.
+func (c *checker) dataEvent(ev event, data int, ptr string, ref resourceRef, url string) event {
+	d := c.doc
+	if data >= 0 {
+		ev.typ = strings.TrimPrefix(c.stringMember(data, "@odata.type"), "#")
+		c.setSpan(&ev.odataType, d.Member(data, "@odata.type"), ptr+"/@odata.type")
+	}
+	kind := ref.Kind
+	if kind == resourceUnknown || kind == resourceParticipants {
+		switch strings.ToLower(ev.typ) {
+		case "microsoft.graph.call":
+			kind = resourceCall
+		case "microsoft.graph.participant":
+			kind = resourceParticipant
+		default:
+			kind = resourceOperation
+		}
+	}
+	ev.kind = kind
+	if ev.typ == "" {
+		ev.typ = impliedType(kind)
+	}
+	if ref.Kind == resourceUnknown {
+		// No URL opcheck can read: the track is the URL as written, or the
+		// resource's id.
+		id := c.stringMember(data, "id")
+		ev.url, ev.key = url, strings.ToLower(url)
+		if url == "" {
+			ev.key = "#" + strings.ToLower(id)
+		}
+	} else {
+		ev.url, ev.key = canonicalURL(ref, url)
+	}
+	if data < 0 {
+		return ev
+	}
+	member := "status"
+	switch kind {
+	case resourceCall:
+		member = "state"
+	case resourceParticipant:
+		ev.Status = participantStatus(c, data, ev.ChangeType)
+		member = ""
+	}
+	if member != "" {
+		ev.Status = c.stringMember(data, member)
+		c.setSpan(&ev.status, d.Member(data, member), ptr+"/"+member)
+	}
+	ev.ClientContext = c.stringMember(data, "clientContext")
+	c.setSpan(&ev.context, d.Member(data, "clientContext"), ptr+"/clientContext")
+	if r := d.Member(data, "resultInfo"); r >= 0 && d.Nodes[r].Kind == scan.Object {
+		ri := &ResultInfo{Message: c.stringMember(r, "message")}
+		if n := d.Member(r, "code"); n >= 0 {
+			v, _ := d.Int(n)
+			ri.Code = int(v)
+		}
+		if n := d.Member(r, "subcode"); n >= 0 {
+			v, _ := d.Int(n)
+			ri.Subcode = int(v)
+		}
+		ev.ResultInfo = ri
+	}
+	return ev
+}
+
+// participantStatus says in a word what a participant's notification shows.
+func participantStatus(c *checker, p int, change string) string {
+	d := c.doc
+	isTrue := func(name string) bool {
+		m := d.Member(p, name)
+		return m >= 0 && d.Nodes[m].Kind == scan.True
+	}
+	switch {
+	case strings.EqualFold(change, "deleted"):
+		return "left"
+	case isTrue("isInLobby"):
+		return "in lobby"
+	case isTrue("isMuted"):
+		return "muted"
+	}
+	return "joined"
+}
+
+// rosterStatus is the status a roster change shows on its call.
+func rosterStatus(n int) string {
+	if n == 1 {
+		return "roster: 1 participant"
+	}
+	return "roster: " + strconv.Itoa(n) + " participants"
+}
+
+// impliedType is the type a resourceUrl of kind k names.
+func impliedType(k resourceKind) string {
+	switch k {
+	case resourceCall:
+		return "microsoft.graph.call"
+	case resourceParticipant, resourceParticipants:
+		return "microsoft.graph.participant"
+	case resourceOperation:
+		return "microsoft.graph.commsOperation"
+	}
+	return ""
+}
+
+// canonicalURL returns the path that names ref, and the key of its track.
+// Ids keep their case in the path, and compare without it.
+func canonicalURL(ref resourceRef, url string) (path, key string) {
+	path = "/communications/calls/" + ref.Call
+	switch ref.Kind {
+	case resourceParticipants:
+		path += "/participants"
+	case resourceParticipant:
+		path += "/participants/" + ref.ID
+	case resourceOperation:
+		path += "/operations/" + ref.ID
+	case resourceUnknown:
+		path = url
+	}
+	return path, strings.ToLower(path)
+}
+
+// stringMember returns the string value of member name of object node obj,
+// copied (the text it comes from may change under a Session), or "".
+func (c *checker) stringMember(obj int, name string) string {
+	if obj < 0 {
+		return ""
+	}
+	m := c.doc.Member(obj, name)
+	if m < 0 || c.doc.Nodes[m].Kind != scan.String {
+		return ""
+	}
+	return strings.Clone(c.doc.Text(m))
+}
+
+// setSpan notes node m's value (when m >= 0) with pointer ptr.
+func (c *checker) setSpan(s *span2, m int, ptr string) {
+	if m < 0 {
+		return
+	}
+	n := &c.doc.Nodes[m]
+	*s = span2{off: c.base + int(n.Start), n: int(n.End - n.Start), ptr: ptr}
+}
+
+// setEventNode places ev on node i.
+func (c *checker) setEventNode(ev *event, i int) {
+	n := &c.doc.Nodes[i]
+	ev.Offset, ev.Length = c.base+int(n.Start), int(n.End-n.Start)
+}

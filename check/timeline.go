@@ -1,0 +1,277 @@
+package check
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"opcheck/scan"
+)
+
+// Track is the history of one resource of a callback stream — a call, one
+// of its operations or one of its participants — with its events in input
+// order. Result.Timeline lists the tracks in the order the resources first
+// appear.
+type Track struct {
+	// ResourceURL names the resource: a path /communications/calls/{id},
+	// …/operations/{id} or …/participants/{id}, or the URL as written when
+	// opcheck cannot read it ("" when only resourceData's id names it).
+	ResourceURL string `json:"resourceUrl"`
+	// Type is the resource's type as its first event gives it: resourceData's
+	// @odata.type without "#", or the type its URL implies.
+	Type   string  `json:"type"`
+	Events []Event `json:"events"`
+}
+
+// Codes of the anomalies the timeline reveals.
+const (
+	codeAfterDeleted     = "timeline-after-deleted"
+	codeAfterTerminal    = "timeline-after-terminal"
+	codeStatusBackwards  = "timeline-status-backwards"
+	codeOperationChanged = "timeline-operation-changed"
+	codeCallEndedOpen    = "timeline-call-ended-open"
+)
+
+// isTimelineCode reports whether code is one of the timeline's anomalies.
+func isTimelineCode(code string) bool { return strings.HasPrefix(code, "timeline-") }
+
+// timeline checks the events of the whole input together: it sorts and
+// locates them, builds the tracks, and adds the anomalies they reveal to
+// the result (within MaxFindings).
+func (c *checker) timeline() {
+	evs := c.events
+	if !slices.IsSortedFunc(evs, byEventOffset) {
+		slices.SortStableFunc(evs, byEventOffset)
+	}
+	cur := scan.NewCursor(c.src)
+	for i := range evs {
+		evs[i].Line, evs[i].Column = cur.At(evs[i].Offset)
+	}
+	tracks, anomalies := buildTimeline(evs, c.src)
+	c.res.Timeline = tracks
+	for _, d := range anomalies {
+		if len(c.res.Diagnostics) >= MaxFindings {
+			c.dropped++
+			continue
+		}
+		c.res.Diagnostics = append(c.res.Diagnostics, d)
+	}
+}
+
+func byEventOffset(a, b event) int { return a.Offset - b.Offset }
+
+// trackState is what buildTimeline remembers of a track while it walks the
+// events: indexes into the events, -1 for none yet.
+type trackState struct {
+	ev       *event // the first event
+	last     int    // the last event whose status has a rank
+	terminal int    // the first event with a terminal status
+	deleted  int    // the first event with changeType deleted
+	typ      int    // the last event whose resourceData named its type
+	context  int    // the last event with a clientContext
+	status   int    // the last event with a status
+}
+
+// buildTimeline returns the tracks of evs (sorted by offset and located)
+// and the anomalies they reveal, located in src and sorted like
+// Result.Diagnostics. It is a pure function of its arguments, so a Session
+// can call it again after changing some of the events.
+func buildTimeline(evs []event, src []byte) ([]Track, []Diagnostic) {
+	tracks := []Track{}
+	var states []trackState
+	index := map[string]int{}
+	var out []Diagnostic
+	report := func(ev *event, at span2, code, msg string) {
+		out = append(out, anomaly(ev, at, code, msg, src))
+	}
+	for i := range evs {
+		ev := &evs[i]
+		k, ok := index[ev.key]
+		if !ok {
+			k = len(tracks)
+			index[ev.key] = k
+			tracks = append(tracks, Track{ResourceURL: ev.url, Type: ev.typ})
+			states = append(states, trackState{ev: ev, last: -1, terminal: -1, deleted: -1, typ: -1, context: -1, status: -1})
+		}
+		tracks[k].Events = append(tracks[k].Events, ev.Event)
+		st := &states[k]
+		r := rank(ev.kind, ev.Status)
+		switch {
+		case ev.roster:
+			// A roster change says nothing about the call's own state.
+		case st.deleted >= 0:
+			was := &evs[st.deleted]
+			report(ev, ev.status, codeAfterDeleted, resourceName(ev)+" has an event ("+describe(ev)+") after it was deleted at "+at(was)+
+				"; Graph sends nothing for a resource once it is deleted, so this notification arrived out of order or belongs to another resource: a bot must not bring the resource back to life")
+		case st.terminal >= 0 && ev.Status != "" && !strings.EqualFold(ev.Status, evs[st.terminal].Status):
+			was := &evs[st.terminal]
+			report(ev, ev.status, codeAfterTerminal, resourceName(ev)+" changes to "+quoteShort(ev.Status)+" after it reached "+quoteShort(was.Status)+" at "+at(was)+
+				"; an ended resource does not change again, so this notification arrived out of order: a bot should keep the final state, not this one")
+		case r >= 0 && st.last >= 0 && r < rank(ev.kind, evs[st.last].Status):
+			was := &evs[st.last]
+			report(ev, ev.status, codeStatusBackwards, resourceName(ev)+" goes back from "+quoteShort(was.Status)+" (at "+at(was)+") to "+quoteShort(ev.Status)+
+				"; notifications can arrive out of order, and a bot that applies each as it comes would now hold the older state")
+		}
+		if ev.kind == resourceOperation && !ev.roster {
+			if ev.odataType.n > 0 && st.typ >= 0 && !strings.EqualFold(ev.typ, evs[st.typ].typ) {
+				was := &evs[st.typ]
+				report(ev, ev.odataType, codeOperationChanged, resourceName(ev)+" was "+quoteShort(was.typ)+" at "+at(was)+" and is "+quoteShort(ev.typ)+
+					" here; one operation id names one operation, so one of these notifications belongs to another operation and a bot would match its result to the wrong request")
+			}
+			if ev.ClientContext != "" && st.context >= 0 && ev.ClientContext != evs[st.context].ClientContext {
+				was := &evs[st.context]
+				report(ev, ev.context, codeOperationChanged, resourceName(ev)+" has clientContext "+quoteShort(was.ClientContext)+" at "+at(was)+" and "+quoteShort(ev.ClientContext)+
+					" here; Graph echoes the request's clientContext unchanged, so a bot that routes results by it would send this one elsewhere")
+			}
+		}
+		if ev.roster {
+			continue
+		}
+		if ev.odataType.n > 0 {
+			st.typ = i
+		}
+		if ev.ClientContext != "" {
+			st.context = i
+		}
+		if ev.Status != "" {
+			st.status = i
+		}
+		if r >= 0 {
+			st.last = i
+		}
+		if st.terminal < 0 && terminal(ev.kind, ev.Status) {
+			st.terminal = i
+		}
+		if st.deleted < 0 && strings.EqualFold(ev.ChangeType, "deleted") {
+			st.deleted = i
+		}
+	}
+	out = append(out, endedOpen(evs, states, src)...)
+	slices.SortStableFunc(out, byOffsetCode)
+	return tracks, out
+}
+
+// endedOpen reports each call that terminated while operations of it never
+// reached a terminal status in the stream, on the call's terminated event.
+func endedOpen(evs []event, states []trackState, src []byte) []Diagnostic {
+	var out []Diagnostic
+	for _, cs := range states {
+		if cs.ev.kind != resourceCall || cs.terminal < 0 || cs.ev.call == "" {
+			continue
+		}
+		var open []string
+		for _, os := range states {
+			if os.ev.kind != resourceOperation || os.ev.call != cs.ev.call || os.status < 0 || os.terminal >= 0 {
+				continue
+			}
+			last := &evs[os.status]
+			if rank(resourceOperation, last.Status) < 0 {
+				continue
+			}
+			open = append(open, resourceName(last)+" (last "+quoteShort(last.Status)+" at "+at(last)+")")
+		}
+		if len(open) == 0 {
+			continue
+		}
+		more := ""
+		if len(open) > 3 {
+			more = " and " + strconv.Itoa(len(open)-3) + " more"
+			open = open[:3]
+		}
+		ev := &evs[cs.terminal]
+		out = append(out, anomaly(ev, ev.status, codeCallEndedOpen, "the call ended here, but "+strings.Join(open, ", ")+more+
+			" never reached Completed or Failed in this stream; a bot waiting for that result would wait forever: treat the call's end as the end of its operations", src))
+	}
+	return out
+}
+
+// anomaly is a warning about event ev, located on the member on (or on ev
+// where on lies outside it), with its position counted from ev's.
+func anomaly(ev *event, on span2, code, msg string, src []byte) Diagnostic {
+	if on.n == 0 || on.off < ev.Offset || on.off+on.n > ev.Offset+ev.Length {
+		on = span2{off: ev.Offset, n: ev.Length, ptr: on.ptr}
+	}
+	d := Diagnostic{Severity: Warning, Code: code, Message: msg, Pointer: on.ptr, Offset: on.off, Length: on.n}
+	if src != nil && ev.Offset+ev.Length <= len(src) {
+		cur := scan.NewCursor(src[ev.Offset : ev.Offset+ev.Length])
+		l, c := cur.At(on.off - ev.Offset)
+		d.Line, d.Column = shift(ev.Line, ev.Column, l, c)
+		l, c = cur.At(on.off + on.n - ev.Offset)
+		d.EndLine, d.EndColumn = shift(ev.Line, ev.Column, l, c)
+	}
+	return d
+}
+
+// rank orders the statuses of a call or an operation as they progress; it
+// is -1 for a status it does not know (and for participants, whose
+// statuses come and go).
+func rank(k resourceKind, status string) int {
+	s := strings.ToLower(status)
+	switch k {
+	case resourceOperation:
+		switch s {
+		case "notstarted":
+			return 0
+		case "running":
+			return 1
+		case "completed", "failed":
+			return 2
+		}
+	case resourceCall:
+		switch s {
+		case "incoming":
+			return 0
+		case "establishing", "ringing", "redirecting":
+			return 1
+		case "established", "hold", "transferring", "transferaccepted":
+			return 2
+		case "terminating":
+			return 3
+		case "terminated":
+			return 4
+		}
+	}
+	return -1
+}
+
+// terminal reports whether status ends the resource: a terminated call, a
+// Completed or Failed operation.
+func terminal(k resourceKind, status string) bool {
+	switch k {
+	case resourceCall:
+		return strings.EqualFold(status, "terminated")
+	case resourceOperation:
+		return strings.EqualFold(status, "completed") || strings.EqualFold(status, "failed")
+	}
+	return false
+}
+
+// resourceName names ev's resource in a message: "the call", "operation
+// "…"", "participant "…"".
+func resourceName(ev *event) string {
+	id := ev.url[strings.LastIndexByte(ev.url, '/')+1:]
+	switch {
+	case ev.kind == resourceCall:
+		return "the call"
+	case id == "":
+		return "the resource"
+	case ev.kind == resourceParticipant:
+		return "participant " + quoteShort(id)
+	case ev.kind == resourceOperation:
+		return "operation " + quoteShort(id)
+	}
+	return "the resource " + quoteShort(ev.url)
+}
+
+// describe says what an event shows, for a message.
+func describe(ev *event) string {
+	if ev.Status == "" {
+		return ev.ChangeType
+	}
+	return ev.ChangeType + ", " + ev.Status
+}
+
+// at is an event's position as a message gives it: line:column.
+func at(ev *event) string {
+	return strconv.Itoa(ev.Line) + ":" + strconv.Itoa(ev.Column)
+}
