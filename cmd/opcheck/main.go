@@ -4,10 +4,11 @@
 //
 // Usage:
 //
-//	opcheck [-api v1.0|beta] [-kind KIND] [-format text|json] [FILE|-]...
+//	opcheck [-api v1.0|beta] [-kind KIND] [-format text|json|timeline] [FILE|-]...
 //
 // With no FILE, or with "-", it reads standard input. Text output has one
-// line per finding, FILE:LINE:COL: SEVERITY: MESSAGE [CODE]. The exit code is
+// line per finding, FILE:LINE:COL: SEVERITY: MESSAGE [CODE]; -format
+// timeline prints the notifications' timeline, one block per resource. The exit code is
 // 0 when no finding is an error, 1 when one is, and 2 on a usage or I/O
 // failure.
 package main
@@ -36,9 +37,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	api := fs.String("api", "v1.0", "Graph API version to check against: v1.0 or beta")
 	kind := fs.String("kind", "", "force the input form: operation, collection, wrapped, notifications, http, markdown or log (default: detect)")
-	format := fs.String("format", "text", "output format: text or json")
+	format := fs.String("format", "text", "output format: text, json, or timeline (the notifications' events per resource)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: opcheck [-api v1.0|beta] [-kind KIND] [-format text|json] [FILE|-]...")
+		fmt.Fprintln(stderr, "usage: opcheck [-api v1.0|beta] [-kind KIND] [-format text|json|timeline] [FILE|-]...")
 		fmt.Fprintln(stderr, "Checks Microsoft Graph comms operations against Graph's metadata; reads standard input when no FILE is given.")
 		fs.PrintDefaults()
 	}
@@ -53,8 +54,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "opcheck:", err)
 		return 2
 	}
-	if *format != "text" && *format != "json" {
-		fmt.Fprintf(stderr, "opcheck: unknown format %q: use text or json\n", *format)
+	if *format != "text" && *format != "json" && *format != "timeline" {
+		fmt.Fprintf(stderr, "opcheck: unknown format %q: use text, json or timeline\n", *format)
 		return 2
 	}
 
@@ -84,6 +85,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			out = r.AppendJSON(out)
 		}
 		out = append(out, "]\n"...)
+	} else if *format == "timeline" {
+		for _, r := range results {
+			out = appendTimeline(out, r)
+		}
 	} else {
 		for _, r := range results {
 			for _, d := range r.Diagnostics {
