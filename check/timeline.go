@@ -39,10 +39,9 @@ func isTimelineCode(code string) bool { return strings.HasPrefix(code, "timeline
 // locates them, builds the tracks, and adds the anomalies they reveal to
 // the result (within MaxFindings).
 func (c *checker) timeline() {
+	// The parts come in input order and each is walked in order, so the
+	// events are in offset order already.
 	evs := c.events
-	if !slices.IsSortedFunc(evs, byEventOffset) {
-		slices.SortStableFunc(evs, byEventOffset)
-	}
 	cur := scan.NewCursor(c.src)
 	for i := range evs {
 		evs[i].Line, evs[i].Column = cur.At(evs[i].Offset)
@@ -57,8 +56,6 @@ func (c *checker) timeline() {
 		c.res.Diagnostics = append(c.res.Diagnostics, d)
 	}
 }
-
-func byEventOffset(a, b event) int { return a.Offset - b.Offset }
 
 // trackState is what buildTimeline remembers of a track while it walks the
 // events: indexes into the events, -1 for none yet.
