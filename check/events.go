@@ -52,15 +52,23 @@ type event struct {
 	kind   resourceKind // call, participant or operation (unknown otherwise)
 	call   string       // the call's id, lower-cased ("" when unknown)
 	roster bool         // a roster change shown on its call
+	// ptr is the JSON Pointer of the notification (or participant) and
+	// data that of its resourceData relative to it ("" for a participant).
+	ptr, data string
 	// Members an anomaly points at: status (or changeType), @odata.type
-	// and clientContext, each with its JSON Pointer; length 0 when absent.
+	// and clientContext; length 0 when absent.
 	status, odataType, context span2
+
+	_ [0]func() // no == (and no generated equality function)
 }
 
-// span2 is a located member value: bytes of the input and its pointer.
+// span2 is a located member value: bytes of the input, and its JSON
+// Pointer relative to its event's (after the event's data when inData).
 type span2 struct {
 	off, n int
-	ptr    string
+	member string
+	inData bool
+	_      [0]func()
 }
 
 // recordEvent notes what the notification at node e says happened; it is
@@ -76,13 +84,12 @@ func (c *checker) recordEvent(e int) {
 	}
 	ref := parseResource(url)
 	change := c.stringMember(e, "changeType")
-	ptr := c.pointer()
 	data := d.Member(e, "resourceData")
-	base := event{Event: Event{ChangeType: change}, call: strings.ToLower(ref.Call)}
-	c.setSpan(&base.status, d.Member(e, "changeType"), ptr+"/changeType")
+	base := event{Event: Event{ChangeType: change}, call: strings.ToLower(ref.Call), ptr: c.pointer(), data: "/resourceData"}
+	c.setSpan(&base.status, d.Member(e, "changeType"), "/changeType", false)
 	c.setEventNode(&base, e)
 	if base.status.n == 0 {
-		c.setSpan(&base.status, e, ptr)
+		c.setSpan(&base.status, e, "", false)
 	}
 
 	if data >= 0 && d.Nodes[data].Kind == scan.Array {
@@ -98,10 +105,11 @@ func (c *checker) recordEvent(e int) {
 			if d.Nodes[p].Kind != scan.Object || id == "" || ref.Call == "" {
 				continue
 			}
-			pp := ptr + "/resourceData/" + strconv.Itoa(k)
-			ev := c.dataEvent(base, p, pp, resourceRef{Kind: resourceParticipant, Call: ref.Call, ID: id}, "")
+			ev := base
+			ev.ptr, ev.data = base.ptr+"/resourceData/"+strconv.Itoa(k), ""
+			ev = c.dataEvent(ev, p, resourceRef{Kind: resourceParticipant, Call: ref.Call, ID: id}, "")
 			c.setEventNode(&ev, p)
-			c.setSpan(&ev.status, p, pp)
+			c.setSpan(&ev.status, p, "", false)
 			c.events = append(c.events, ev)
 		}
 		return
@@ -117,16 +125,16 @@ func (c *checker) recordEvent(e int) {
 			ref = resourceRef{Kind: resourceParticipant, Call: ref.Call, ID: id}
 		}
 	}
-	c.events = append(c.events, c.dataEvent(base, data, ptr+"/resourceData", ref, url))
+	c.events = append(c.events, c.dataEvent(base, data, ref, url))
 }
 
-// dataEvent completes base from resourceData at node data (-1 for none),
-// for the resource ref names.
-func (c *checker) dataEvent(ev event, data int, ptr string, ref resourceRef, url string) event {
+// dataEvent completes ev from resourceData (or a participant of it) at node
+// data (-1 for none), for the resource ref names.
+func (c *checker) dataEvent(ev event, data int, ref resourceRef, url string) event {
 	d := c.doc
 	if data >= 0 {
 		ev.typ = strings.TrimPrefix(c.stringMember(data, "@odata.type"), "#")
-		c.setSpan(&ev.odataType, d.Member(data, "@odata.type"), ptr+"/@odata.type")
+		c.setSpan(&ev.odataType, d.Member(data, "@odata.type"), "/@odata.type", true)
 	}
 	kind := ref.Kind
 	if kind == resourceUnknown || kind == resourceParticipants {
@@ -157,20 +165,20 @@ func (c *checker) dataEvent(ev event, data int, ptr string, ref resourceRef, url
 	if data < 0 {
 		return ev
 	}
-	member := "status"
+	member := "/status"
 	switch kind {
 	case resourceCall:
-		member = "state"
+		member = "/state"
 	case resourceParticipant:
 		ev.Status = participantStatus(c, data, ev.ChangeType)
 		member = ""
 	}
 	if member != "" {
-		ev.Status = c.stringMember(data, member)
-		c.setSpan(&ev.status, d.Member(data, member), ptr+"/"+member)
+		ev.Status = c.stringMember(data, member[1:])
+		c.setSpan(&ev.status, d.Member(data, member[1:]), member, true)
 	}
 	ev.ClientContext = c.stringMember(data, "clientContext")
-	c.setSpan(&ev.context, d.Member(data, "clientContext"), ptr+"/clientContext")
+	c.setSpan(&ev.context, d.Member(data, "clientContext"), "/clientContext", true)
 	if r := d.Member(data, "resultInfo"); r >= 0 && d.Nodes[r].Kind == scan.Object {
 		ri := &ResultInfo{Message: c.stringMember(r, "message")}
 		if n := d.Member(r, "code"); n >= 0 {
@@ -255,13 +263,14 @@ func (c *checker) stringMember(obj int, name string) string {
 	return strings.Clone(c.doc.Text(m))
 }
 
-// setSpan notes node m's value (when m >= 0) with pointer ptr.
-func (c *checker) setSpan(s *span2, m int, ptr string) {
+// setSpan notes node m's value (when m >= 0), member of its event's
+// notification or (inData) of its data.
+func (c *checker) setSpan(s *span2, m int, member string, inData bool) {
 	if m < 0 {
 		return
 	}
 	n := &c.doc.Nodes[m]
-	*s = span2{off: c.base + int(n.Start), n: int(n.End - n.Start), ptr: ptr}
+	*s = span2{off: c.base + int(n.Start), n: int(n.End - n.Start), member: member, inData: inData}
 }
 
 // setEventNode places ev on node i.

@@ -113,6 +113,11 @@ func (d *Diagnostic) AppendJSON(dst []byte) []byte {
 	return append(dst, '}')
 }
 
+// appendInt appends key and n. It is not inlined: each of its many call
+// sites would otherwise carry its own copy of append's growth, which costs
+// the WebAssembly build kilobytes.
+//
+//go:noinline
 func appendInt(dst []byte, key string, n int) []byte {
 	return strconv.AppendInt(append(dst, key...), int64(n), 10)
 }

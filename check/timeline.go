@@ -30,6 +30,10 @@ const (
 	codeStatusBackwards  = "timeline-status-backwards"
 	codeOperationChanged = "timeline-operation-changed"
 	codeCallEndedOpen    = "timeline-call-ended-open"
+
+	// The two ways an operation changes, which share a code.
+	codeTypeChanged    = codeOperationChanged + "/type"
+	codeContextChanged = codeOperationChanged + "/context"
 )
 
 // isTimelineCode reports whether code is one of the timeline's anomalies.
@@ -78,9 +82,6 @@ func buildTimeline(evs []event, src []byte) ([]Track, []Diagnostic) {
 	var states []trackState
 	index := map[string]int{}
 	var out []Diagnostic
-	report := func(ev *event, at span2, code, msg string) {
-		out = append(out, anomaly(ev, at, code, msg, src))
-	}
 	for i := range evs {
 		ev := &evs[i]
 		k, ok := index[ev.key]
@@ -93,32 +94,30 @@ func buildTimeline(evs []event, src []byte) ([]Track, []Diagnostic) {
 		tracks[k].Events = append(tracks[k].Events, ev.Event)
 		st := &states[k]
 		r := rank(ev.kind, ev.Status)
+		code, on, was := "", ev.status, -1
 		switch {
 		case ev.roster:
 			// A roster change says nothing about the call's own state.
 		case st.deleted >= 0:
-			was := &evs[st.deleted]
-			report(ev, ev.status, codeAfterDeleted, resourceName(ev)+" has an event ("+describe(ev)+") after it was deleted at "+at(was)+
-				"; Graph sends nothing for a resource once it is deleted, so this notification arrived out of order or belongs to another resource: a bot must not bring the resource back to life")
+			code, was = codeAfterDeleted, st.deleted
 		case st.terminal >= 0 && ev.Status != "" && !strings.EqualFold(ev.Status, evs[st.terminal].Status):
-			was := &evs[st.terminal]
-			report(ev, ev.status, codeAfterTerminal, resourceName(ev)+" changes to "+quoteShort(ev.Status)+" after it reached "+quoteShort(was.Status)+" at "+at(was)+
-				"; an ended resource does not change again, so this notification arrived out of order: a bot should keep the final state, not this one")
+			code, was = codeAfterTerminal, st.terminal
 		case r >= 0 && st.last >= 0 && r < rank(ev.kind, evs[st.last].Status):
-			was := &evs[st.last]
-			report(ev, ev.status, codeStatusBackwards, resourceName(ev)+" goes back from "+quoteShort(was.Status)+" (at "+at(was)+") to "+quoteShort(ev.Status)+
-				"; notifications can arrive out of order, and a bot that applies each as it comes would now hold the older state")
+			code, was = codeStatusBackwards, st.last
+		}
+		if code != "" {
+			out = append(out, anomaly(ev, &evs[was], on, code, src))
 		}
 		if ev.kind == resourceOperation && !ev.roster {
-			if ev.odataType.n > 0 && st.typ >= 0 && !strings.EqualFold(ev.typ, evs[st.typ].typ) {
-				was := &evs[st.typ]
-				report(ev, ev.odataType, codeOperationChanged, resourceName(ev)+" was "+quoteShort(was.typ)+" at "+at(was)+" and is "+quoteShort(ev.typ)+
-					" here; one operation id names one operation, so one of these notifications belongs to another operation and a bot would match its result to the wrong request")
+			code = ""
+			switch {
+			case ev.odataType.n > 0 && st.typ >= 0 && !strings.EqualFold(ev.typ, evs[st.typ].typ):
+				code, on, was = codeTypeChanged, ev.odataType, st.typ
+			case ev.ClientContext != "" && st.context >= 0 && ev.ClientContext != evs[st.context].ClientContext:
+				code, on, was = codeContextChanged, ev.context, st.context
 			}
-			if ev.ClientContext != "" && st.context >= 0 && ev.ClientContext != evs[st.context].ClientContext {
-				was := &evs[st.context]
-				report(ev, ev.context, codeOperationChanged, resourceName(ev)+" has clientContext "+quoteShort(was.ClientContext)+" at "+at(was)+" and "+quoteShort(ev.ClientContext)+
-					" here; Graph echoes the request's clientContext unchanged, so a bot that routes results by it would send this one elsewhere")
+			if code != "" {
+				out = append(out, anomaly(ev, &evs[was], on, code, src))
 			}
 		}
 		if ev.roster {
@@ -149,46 +148,116 @@ func buildTimeline(evs []event, src []byte) ([]Track, []Diagnostic) {
 }
 
 // endedOpen reports each call that terminated while operations of it never
-// reached a terminal status in the stream, on the call's terminated event.
+// reached a terminal status in the stream, on the call's terminated event,
+// naming the first such operation and how many more there are.
 func endedOpen(evs []event, states []trackState, src []byte) []Diagnostic {
 	var out []Diagnostic
 	for _, cs := range states {
 		if cs.ev.kind != resourceCall || cs.terminal < 0 || cs.ev.call == "" {
 			continue
 		}
-		var open []string
+		first, n := -1, 0
 		for _, os := range states {
-			if os.ev.kind != resourceOperation || os.ev.call != cs.ev.call || os.status < 0 || os.terminal >= 0 {
+			if os.ev.kind != resourceOperation || os.ev.call != cs.ev.call || os.status < 0 || os.terminal >= 0 || rank(resourceOperation, evs[os.status].Status) < 0 {
 				continue
 			}
-			last := &evs[os.status]
-			if rank(resourceOperation, last.Status) < 0 {
-				continue
+			if n == 0 {
+				first = os.status
 			}
-			open = append(open, resourceName(last)+" (last "+quoteShort(last.Status)+" at "+at(last)+")")
+			n++
 		}
-		if len(open) == 0 {
+		if n == 0 {
 			continue
 		}
-		more := ""
-		if len(open) > 3 {
-			more = " and " + strconv.Itoa(len(open)-3) + " more"
-			open = open[:3]
-		}
 		ev := &evs[cs.terminal]
-		out = append(out, anomaly(ev, ev.status, codeCallEndedOpen, "the call ended here, but "+strings.Join(open, ", ")+more+
-			" never reached Completed or Failed in this stream; a bot waiting for that result would wait forever: treat the call's end as the end of its operations", src))
+		d := anomaly(ev, &evs[first], ev.status, codeCallEndedOpen, src)
+		if n > 1 {
+			d.Message = strings.Replace(d.Message, " never", " (and "+strconv.Itoa(n-1)+" more operations) never", 1)
+		}
+		out = append(out, d)
 	}
 	return out
 }
 
-// anomaly is a warning about event ev, located on the member on (or on ev
-// where on lies outside it), with its position counted from ev's.
-func anomaly(ev *event, on span2, code, msg string, src []byte) Diagnostic {
-	if on.n == 0 || on.off < ev.Offset || on.off+on.n > ev.Offset+ev.Length {
-		on = span2{off: ev.Offset, n: ev.Length, ptr: on.ptr}
+// messages are the anomalies' messages. In them, $r names the resource,
+// $s and $t are its status and type here, $x its clientContext, $d says what
+// the event shows; $S, $T, $X and $A are the earlier event's status, type,
+// clientContext and position.
+var messages = map[string]string{
+	codeAfterDeleted: "$r has an event ($d) after it was deleted at $A; Graph sends nothing for a resource once it is deleted, " +
+		"so this notification arrived out of order or belongs to another resource: a bot must not bring the resource back to life",
+	codeAfterTerminal: "$r changes to $s after it reached $S at $A; an ended resource does not change again, " +
+		"so this notification arrived out of order: a bot should keep the final state, not this one",
+	codeStatusBackwards: "$r goes back from $S (at $A) to $s; notifications can arrive out of order, " +
+		"and a bot that applies each as it comes would now hold the older state",
+	codeTypeChanged: "$r was $T at $A and is $t here; one operation id names one operation, " +
+		"so one of these notifications belongs to another operation and a bot would match its result to the wrong request",
+	codeContextChanged: "$r has clientContext $X at $A and $x here; Graph echoes the request's clientContext unchanged, " +
+		"so a bot that routes results by it would send this one elsewhere",
+	codeCallEndedOpen: "the call ended here, but $R (last $S at $A) never reached Completed or Failed in this stream; " +
+		"a bot waiting for that result would wait forever: treat the call's end as the end of its operations",
+}
+
+// explain fills in the message of code for event ev and the earlier event
+// was.
+func explain(code string, ev, was *event) string {
+	tmpl := messages[code]
+	b := make([]byte, 0, len(tmpl)+100)
+	for i := 0; i < len(tmpl); i++ {
+		if tmpl[i] != '$' || i+1 == len(tmpl) {
+			b = append(b, tmpl[i])
+			continue
+		}
+		i++
+		b = append(b, fill(tmpl[i], ev, was)...)
 	}
-	d := Diagnostic{Severity: Warning, Code: code, Message: msg, Pointer: on.ptr, Offset: on.off, Length: on.n}
+	return string(b)
+}
+
+// fill is the text of $c in a message (see messages).
+func fill(c byte, ev, was *event) string {
+	switch c {
+	case 'r', 'R':
+		if c == 'R' {
+			ev = was
+		}
+		return resourceName(ev)
+	case 'd':
+		return describe(ev)
+	case 'A':
+		return strconv.Itoa(was.Line) + ":" + strconv.Itoa(was.Column)
+	}
+	s := ""
+	if c >= 'A' && c <= 'Z' {
+		ev, c = was, c+'a'-'A'
+	}
+	switch c {
+	case 's':
+		s = ev.Status
+	case 't':
+		s = ev.typ
+	case 'x':
+		s = ev.ClientContext
+	}
+	return quoteShort(s)
+}
+
+// anomaly is a warning about event ev, which the earlier event was
+// contradicts, located on the member on (or on ev where on lies outside
+// it), with its position counted from ev's.
+func anomaly(ev, was *event, on span2, code string, src []byte) Diagnostic {
+	ptr := ev.ptr + on.member
+	if on.inData {
+		ptr = ev.ptr + ev.data + on.member
+	}
+	msg := explain(code, ev, was)
+	if on.n == 0 || on.off < ev.Offset || on.off+on.n > ev.Offset+ev.Length {
+		on = span2{off: ev.Offset, n: ev.Length}
+	}
+	if code == codeTypeChanged || code == codeContextChanged {
+		code = codeOperationChanged
+	}
+	d := Diagnostic{Severity: Warning, Code: code, Message: msg, Pointer: ptr, Offset: on.off, Length: on.n}
 	if src != nil && ev.Offset+ev.Length <= len(src) {
 		cur := scan.NewCursor(src[ev.Offset : ev.Offset+ev.Length])
 		l, c := cur.At(on.off - ev.Offset)
@@ -266,25 +335,4 @@ func describe(ev *event) string {
 		return ev.ChangeType
 	}
 	return ev.ChangeType + ", " + ev.Status
-}
-
-// at is an event's position as a message gives it: line:column.
-func at(ev *event) string {
-	return strconv.Itoa(ev.Line) + ":" + strconv.Itoa(ev.Column)
-}
-
-// EventAt returns the indexes in r.Timeline of the innermost event whose
-// notification (or participant, in a roster) holds byte offset off: the
-// event a timeline anomaly at off is about. Both are -1 when there is none.
-func (r *Result) EventAt(off int) (track, event int) {
-	track, event = -1, -1
-	size := 0
-	for i := range r.Timeline {
-		for j, e := range r.Timeline[i].Events {
-			if e.Offset <= off && off < e.Offset+e.Length && (track < 0 || e.Length < size) {
-				track, event, size = i, j, e.Length
-			}
-		}
-	}
-	return track, event
 }
