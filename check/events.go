@@ -62,13 +62,103 @@ type event struct {
 	_ [0]func() // no == (and no generated equality function)
 }
 
-// span2 is a located member value: bytes of the input, and its JSON
-// Pointer relative to its event's (after the event's data when inData).
+// span2 is a located member value: bytes of the input (which scan keeps
+// under 4 GiB), and which member it is.
 type span2 struct {
-	off, n int
-	member string
-	inData bool
+	off, n int32
+	member member
 	_      [0]func()
+}
+
+// member names the member a span2 holds, for its JSON Pointer.
+type member uint8
+
+const (
+	memberNone       member = iota // the event's own object
+	memberChangeType               // /changeType of the notification
+	memberStatus                   // /status of the data
+	memberState                    // /state of the data
+	memberODataType                // /@odata.type of the data
+	memberContext                  // /clientContext of the data
+)
+
+// pointer returns the JSON Pointer of m, relative to its event's.
+func (m member) pointer(ev *event) string {
+	switch m {
+	case memberChangeType:
+		return ev.ptr + "/changeType"
+	case memberStatus:
+		return ev.ptr + ev.data + "/status"
+	case memberState:
+		return ev.ptr + ev.data + "/state"
+	case memberODataType:
+		return ev.ptr + ev.data + "/@odata.type"
+	case memberContext:
+		return ev.ptr + ev.data + "/clientContext"
+	}
+	return ev.ptr
+}
+
+// fields are the members of one object that the timeline reads: each the
+// node of the first member with the name, -1 when there is none.
+type fields struct {
+	resourceURL, resource, changeType, resourceData         int
+	odataType, id, status, state, clientContext, resultInfo int
+	isInLobby, isMuted                                      int
+}
+
+// fieldsOf reads the members of object node obj in one pass.
+func (c *checker) fieldsOf(obj int) fields {
+	f := fields{-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1}
+	d := c.doc
+	if obj < 0 || d.Nodes[obj].Kind != scan.Object {
+		return f
+	}
+	for m := obj + 1; m < int(d.Nodes[obj].Next); m = int(d.Nodes[m].Next) {
+		var at *int
+		switch d.Key(m) {
+		case "resourceUrl":
+			at = &f.resourceURL
+		case "resource":
+			at = &f.resource
+		case "changeType":
+			at = &f.changeType
+		case "resourceData":
+			at = &f.resourceData
+		case "@odata.type":
+			at = &f.odataType
+		case "id":
+			at = &f.id
+		case "status":
+			at = &f.status
+		case "state":
+			at = &f.state
+		case "clientContext":
+			at = &f.clientContext
+		case "resultInfo":
+			at = &f.resultInfo
+		case "isInLobby":
+			at = &f.isInLobby
+		case "isMuted":
+			at = &f.isMuted
+		default:
+			continue
+		}
+		if *at < 0 {
+			*at = m
+		}
+	}
+	return f
+}
+
+// str returns string node m's value, or "" when m is absent or no string.
+// Like the scanner's, the string may share the input's memory (a Session
+// detaches what it keeps).
+func (c *checker) str(m int) string {
+	if m < 0 || c.doc.Nodes[m].Kind != scan.String {
+		return ""
+	}
+	return c.doc.Text(m)
 }
 
 // recordEvent notes what the notification at node e says happened; it is
@@ -78,18 +168,26 @@ func (c *checker) recordEvent(e int) {
 	if d.Nodes[e].Kind != scan.Object {
 		return
 	}
-	url := c.stringMember(e, "resourceUrl")
+	f := c.fieldsOf(e)
+	url := c.str(f.resourceURL)
 	if url == "" {
-		url = c.stringMember(e, "resource")
+		url = c.str(f.resource)
 	}
-	ref := parseResource(url)
-	change := c.stringMember(e, "changeType")
-	data := d.Member(e, "resourceData")
-	base := event{Event: Event{ChangeType: change}, call: strings.ToLower(ref.Call), ptr: c.pointer(), data: "/resourceData"}
-	c.setSpan(&base.status, d.Member(e, "changeType"), "/changeType", false)
+	ref, canonical := readResource(url)
+	data := f.resourceData
+	if len(c.events) == cap(c.events) {
+		// Room for as many more events as notifications of this size fit
+		// in the rest of the document, so that a long batch grows once.
+		n := &d.Nodes[e]
+		grown := make([]event, len(c.events), 2*len(c.events)+1+(len(d.Src)-int(n.End))/max(int(n.End-n.Start), 64))
+		copy(grown, c.events)
+		c.events = grown
+	}
+	base := event{Event: Event{ChangeType: c.str(f.changeType)}, call: strings.ToLower(ref.Call), ptr: c.pointer(), data: "/resourceData"}
+	c.setSpan(&base.status, f.changeType, memberChangeType)
 	c.setEventNode(&base, e)
 	if base.status.n == 0 {
-		c.setSpan(&base.status, e, "", false)
+		c.setSpan(&base.status, e, memberNone)
 	}
 
 	if data >= 0 && d.Nodes[data].Kind == scan.Array {
@@ -101,41 +199,71 @@ func (c *checker) recordEvent(e int) {
 		ev.Status = rosterStatus(int(d.Nodes[data].Count))
 		c.events = append(c.events, ev)
 		for p, k := data+1, 0; p < int(d.Nodes[data].Next); p, k = int(d.Nodes[p].Next), k+1 {
-			id := c.stringMember(p, "id")
-			if d.Nodes[p].Kind != scan.Object || id == "" || ref.Call == "" {
+			pf := c.fieldsOf(p)
+			id := c.str(pf.id)
+			if id == "" || ref.Call == "" {
 				continue
 			}
-			ev := base
+			c.events = append(c.events, base)
+			ev := &c.events[len(c.events)-1]
 			ev.ptr, ev.data = base.ptr+"/resourceData/"+strconv.Itoa(k), ""
-			ev = c.dataEvent(ev, p, resourceRef{Kind: resourceParticipant, Call: ref.Call, ID: id}, "")
-			c.setEventNode(&ev, p)
-			c.setSpan(&ev.status, p, "", false)
-			c.events = append(c.events, ev)
+			c.dataEvent(ev, p, pf, resourceRef{Kind: resourceParticipant, Call: ref.Call, ID: id}, "", false)
+			c.setEventNode(ev, p)
+			c.setSpan(&ev.status, p, memberNone)
 		}
 		return
 	}
 	if data >= 0 && d.Nodes[data].Kind != scan.Object {
 		data = -1
 	}
-	if ref.Kind == resourceUnknown && url == "" && (data < 0 || c.stringMember(data, "id") == "") {
+	df := c.fieldsOf(data)
+	if ref.Kind == resourceUnknown && url == "" && c.str(df.id) == "" {
 		return // nothing names the resource
 	}
 	if ref.Kind == resourceParticipants && data >= 0 {
-		if id := c.stringMember(data, "id"); id != "" {
-			ref = resourceRef{Kind: resourceParticipant, Call: ref.Call, ID: id}
+		if id := c.str(df.id); id != "" {
+			ref, canonical = resourceRef{Kind: resourceParticipant, Call: ref.Call, ID: id}, false
 		}
 	}
-	c.events = append(c.events, c.dataEvent(base, data, ref, url))
+	c.events = append(c.events, base)
+	c.dataEvent(&c.events[len(c.events)-1], data, df, ref, url, canonical)
+}
+
+// readResource is parseResource, with a quick path for a URL written as
+// opcheck writes a track's (/communications/calls/{id}, …/operations/{id},
+// …/participants[/{id}]): canonical reports that url is that path.
+func readResource(url string) (ref resourceRef, canonical bool) {
+	const prefix = "/communications/calls/"
+	rest, ok := strings.CutPrefix(url, prefix)
+	if !ok || strings.ContainsAny(rest, "()'?#") {
+		return parseResource(url), false
+	}
+	call, rest, more := strings.Cut(rest, "/")
+	if call == "" {
+		return parseResource(url), false
+	}
+	if !more {
+		return resourceRef{Kind: resourceCall, Call: call}, true
+	}
+	coll, id, hasID := strings.Cut(rest, "/")
+	switch {
+	case coll == "participants" && !hasID:
+		return resourceRef{Kind: resourceParticipants, Call: call}, true
+	case coll == "participants" && id != "" && !strings.Contains(id, "/"):
+		return resourceRef{Kind: resourceParticipant, Call: call, ID: id}, true
+	case coll == "operations" && id != "" && !strings.Contains(id, "/"):
+		return resourceRef{Kind: resourceOperation, Call: call, ID: id}, true
+	}
+	return parseResource(url), false
 }
 
 // dataEvent completes ev from resourceData (or a participant of it) at node
-// data (-1 for none), for the resource ref names.
-func (c *checker) dataEvent(ev event, data int, ref resourceRef, url string) event {
+// data (-1 for none) with members f, for the resource ref names; canonical
+// says url is already the resource's path.
+func (c *checker) dataEvent(ev *event, data int, f fields, ref resourceRef, url string, canonical bool) {
 	d := c.doc
-	if data >= 0 {
-		ev.typ = strings.TrimPrefix(c.stringMember(data, "@odata.type"), "#")
-		c.setSpan(&ev.odataType, d.Member(data, "@odata.type"), "/@odata.type", true)
-	}
+	ev.typ = strings.TrimPrefix(c.str(f.odataType), "#")
+	c.setSpan(&ev.odataType, f.odataType, memberODataType)
 	kind := ref.Kind
 	if kind == resourceUnknown || kind == resourceParticipants {
 		switch strings.ToLower(ev.typ) {
@@ -151,35 +279,35 @@ func (c *checker) dataEvent(ev event, data int, ref resourceRef, url string) eve
 	if ev.typ == "" {
 		ev.typ = impliedType(kind)
 	}
-	if ref.Kind == resourceUnknown {
+	switch {
+	case canonical:
+		ev.url, ev.key = url, strings.ToLower(url)
+	case ref.Kind == resourceUnknown:
 		// No URL opcheck can read: the track is the URL as written, or the
 		// resource's id.
-		id := c.stringMember(data, "id")
 		ev.url, ev.key = url, strings.ToLower(url)
 		if url == "" {
-			ev.key = "#" + strings.ToLower(id)
+			ev.key = "#" + strings.ToLower(c.str(f.id))
 		}
-	} else {
+	default:
 		ev.url, ev.key = canonicalURL(ref, url)
 	}
 	if data < 0 {
-		return ev
+		return
 	}
-	member := "/status"
 	switch kind {
 	case resourceCall:
-		member = "/state"
+		ev.Status = c.str(f.state)
+		c.setSpan(&ev.status, f.state, memberState)
 	case resourceParticipant:
-		ev.Status = participantStatus(c, data, ev.ChangeType)
-		member = ""
+		ev.Status = participantStatus(c, f, ev.ChangeType)
+	default:
+		ev.Status = c.str(f.status)
+		c.setSpan(&ev.status, f.status, memberStatus)
 	}
-	if member != "" {
-		ev.Status = c.stringMember(data, member[1:])
-		c.setSpan(&ev.status, d.Member(data, member[1:]), member, true)
-	}
-	ev.ClientContext = c.stringMember(data, "clientContext")
-	c.setSpan(&ev.context, d.Member(data, "clientContext"), "/clientContext", true)
-	if r := d.Member(data, "resultInfo"); r >= 0 && d.Nodes[r].Kind == scan.Object {
+	ev.ClientContext = c.str(f.clientContext)
+	c.setSpan(&ev.context, f.clientContext, memberContext)
+	if r := f.resultInfo; r >= 0 && d.Nodes[r].Kind == scan.Object {
 		ri := &ResultInfo{Message: c.stringMember(r, "message")}
 		if n := d.Member(r, "code"); n >= 0 {
 			v, _ := d.Int(n)
@@ -191,22 +319,17 @@ func (c *checker) dataEvent(ev event, data int, ref resourceRef, url string) eve
 		}
 		ev.ResultInfo = ri
 	}
-	return ev
 }
 
 // participantStatus says in a word what a participant's notification shows.
-func participantStatus(c *checker, p int, change string) string {
-	d := c.doc
-	isTrue := func(name string) bool {
-		m := d.Member(p, name)
-		return m >= 0 && d.Nodes[m].Kind == scan.True
-	}
+func participantStatus(c *checker, f fields, change string) string {
+	isTrue := func(m int) bool { return m >= 0 && c.doc.Nodes[m].Kind == scan.True }
 	switch {
 	case strings.EqualFold(change, "deleted"):
 		return "left"
-	case isTrue("isInLobby"):
+	case isTrue(f.isInLobby):
 		return "in lobby"
-	case isTrue("isMuted"):
+	case isTrue(f.isMuted):
 		return "muted"
 	}
 	return "joined"
@@ -251,7 +374,8 @@ func canonicalURL(ref resourceRef, url string) (path, key string) {
 }
 
 // stringMember returns the string value of member name of object node obj,
-// copied (the text it comes from may change under a Session), or "".
+// or "". Like the scanner's, the string may share the input's memory (a
+// Session detaches what it keeps).
 func (c *checker) stringMember(obj int, name string) string {
 	if obj < 0 {
 		return ""
@@ -260,17 +384,16 @@ func (c *checker) stringMember(obj int, name string) string {
 	if m < 0 || c.doc.Nodes[m].Kind != scan.String {
 		return ""
 	}
-	return strings.Clone(c.doc.Text(m))
+	return c.doc.Text(m)
 }
 
-// setSpan notes node m's value (when m >= 0), member of its event's
-// notification or (inData) of its data.
-func (c *checker) setSpan(s *span2, m int, member string, inData bool) {
+// setSpan notes node m's value (when m >= 0) as member mb of its event.
+func (c *checker) setSpan(s *span2, m int, mb member) {
 	if m < 0 {
 		return
 	}
 	n := &c.doc.Nodes[m]
-	*s = span2{off: c.base + int(n.Start), n: int(n.End - n.Start), member: member, inData: inData}
+	*s = span2{off: int32(c.base + int(n.Start)), n: int32(n.End - n.Start), member: mb}
 }
 
 // setEventNode places ev on node i.

@@ -325,15 +325,16 @@ func (s *Session) retimeline(fresh []event, start, oldEnd, delta, line, col int,
 	events = append(events, old[:e0]...)
 	cur := scan.NewCursor(s.text[start:])
 	for _, ev := range fresh {
+		detachEvent(&ev, s.text)
 		l, c := cur.At(ev.Offset - start)
 		ev.Line, ev.Column = shift(line, col, l, c)
 		events = append(events, ev)
 	}
 	for _, ev := range old[e1:] {
 		ev.Offset += delta
-		ev.status.off += delta
-		ev.odataType.off += delta
-		ev.context.off += delta
+		ev.status.off += int32(delta)
+		ev.odataType.off += int32(delta)
+		ev.context.off += int32(delta)
 		ev.Line, ev.Column = mv.position(ev.Line, ev.Column)
 		events = append(events, ev)
 	}

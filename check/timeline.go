@@ -246,23 +246,21 @@ func fill(c byte, ev, was *event) string {
 // contradicts, located on the member on (or on ev where on lies outside
 // it), with its position counted from ev's.
 func anomaly(ev, was *event, on span2, code string, src []byte) Diagnostic {
-	ptr := ev.ptr + on.member
-	if on.inData {
-		ptr = ev.ptr + ev.data + on.member
-	}
+	ptr := on.member.pointer(ev)
 	msg := explain(code, ev, was)
-	if on.n == 0 || on.off < ev.Offset || on.off+on.n > ev.Offset+ev.Length {
-		on = span2{off: ev.Offset, n: ev.Length}
+	off, n := int(on.off), int(on.n)
+	if n == 0 || off < ev.Offset || off+n > ev.Offset+ev.Length {
+		off, n = ev.Offset, ev.Length
 	}
 	if code == codeTypeChanged || code == codeContextChanged {
 		code = codeOperationChanged
 	}
-	d := Diagnostic{Severity: Warning, Code: code, Message: msg, Pointer: ptr, Offset: on.off, Length: on.n}
+	d := Diagnostic{Severity: Warning, Code: code, Message: msg, Pointer: ptr, Offset: off, Length: n}
 	if src != nil && ev.Offset+ev.Length <= len(src) {
 		cur := scan.NewCursor(src[ev.Offset : ev.Offset+ev.Length])
-		l, c := cur.At(on.off - ev.Offset)
+		l, c := cur.At(off - ev.Offset)
 		d.Line, d.Column = shift(ev.Line, ev.Column, l, c)
-		l, c = cur.At(on.off + on.n - ev.Offset)
+		l, c = cur.At(off + n - ev.Offset)
 		d.EndLine, d.EndColumn = shift(ev.Line, ev.Column, l, c)
 	}
 	return d
