@@ -334,3 +334,19 @@ func describe(ev *event) string {
 	}
 	return ev.ChangeType + ", " + ev.Status
 }
+
+// EventAt returns the indexes in r.Timeline of the innermost event whose
+// notification (or participant, in a roster) holds byte offset off: the
+// event a timeline anomaly at off is about. Both are -1 when there is none.
+func (r *Result) EventAt(off int) (track, event int) {
+	track, event = -1, -1
+	size := 0
+	for i := range r.Timeline {
+		for j, e := range r.Timeline[i].Events {
+			if e.Offset <= off && off < e.Offset+e.Length && (track < 0 || e.Length < size) {
+				track, event, size = i, j, e.Length
+			}
+		}
+	}
+	return track, event
+}
