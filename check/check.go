@@ -49,7 +49,7 @@ func validate(src []byte, opts *Options, t *trace) *Result {
 		// may be many bodies in a row (JSON Lines, "}{"): checked as a log
 		// when it splits into more than one.
 		if logSplit := input.Parse(src, input.Log); len(logSplit.Parts) > 1 && moreAfterFirst(src, logSplit, c.fatalAt) {
-			c.res.Diagnostics, c.res.Objects = c.res.Diagnostics[:0], c.res.Objects[:0]
+			c.res.Diagnostics, c.res.Objects, c.events = c.res.Diagnostics[:0], c.res.Objects[:0], c.events[:0]
 			c.dropped, c.fatalAt = 0, -1
 			if t != nil {
 				*t = trace{fellBack: true}
@@ -61,6 +61,7 @@ func validate(src []byte, opts *Options, t *trace) *Result {
 	if split.Form == input.JSON {
 		c.res.Kind = c.shape
 	}
+	c.timeline()
 	if t != nil {
 		t.done(c, split)
 	}
@@ -138,7 +139,7 @@ func newChecker(src []byte, o *Options) *checker {
 	if model == nil {
 		model = graph.Lookup("v1.0")
 	}
-	return &checker{src: src, model: model, fatalAt: -1, res: &Result{API: model.API, Objects: []Object{}, Diagnostics: []Diagnostic{}}, idGiven: -1, partial: -1}
+	return &checker{src: src, model: model, fatalAt: -1, res: &Result{API: model.API, Objects: []Object{}, Diagnostics: []Diagnostic{}, Timeline: []Track{}}, idGiven: -1, partial: -1}
 }
 
 // lookupKinds finds the types the checker tells apart; every check calls
@@ -184,6 +185,8 @@ type checker struct {
 	opType, callType, participantType *graph.Type
 
 	trace *trace // what a Session keeps of this check, or nil
+
+	events []event // what the notifications say happened, for the timeline
 }
 
 // addFinding records a finding of the splitter (already in input offsets).

@@ -250,6 +250,11 @@ func (s *Session) recheck(k, delta int, was place) *Result {
 		objects = append(objects, o)
 	}
 
+	events, timeline, diags := s.retimeline(c.events, start, oldEnd, delta, line, col, &mv, diags)
+	if len(diags) > MaxFindings {
+		return nil
+	}
+
 	// Only now, with nothing left to fail, update the trace.
 	t.ok = true
 	sp.end, sp.issues, sp.note = end, nItemIssues, note
@@ -259,6 +264,7 @@ func (s *Session) recheck(k, delta int, was place) *Result {
 	if !t.log {
 		t.nIssues, t.notes = nIssues, notes
 	}
+	t.events = events
 	for i := k + 1; i < len(t.spans); i++ {
 		o := &t.spans[i]
 		o.start += delta
@@ -270,7 +276,7 @@ func (s *Session) recheck(k, delta int, was place) *Result {
 			o.line, o.col = mv.position(o.line, o.col)
 		}
 	}
-	s.res = &Result{Kind: old.Kind, API: old.API, Objects: objects, Diagnostics: diags}
+	s.res = &Result{Kind: old.Kind, API: old.API, Objects: objects, Diagnostics: diags, Timeline: timeline}
 	return s.res
 }
 
@@ -323,4 +329,51 @@ func b2i(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// retimeline rebuilds the timeline after item [start, oldEnd) changed by
+// delta bytes and now starts at (line, col): the item's events become
+// fresh, the ones after it move along. diags are the result's findings with
+// the timeline's anomalies of the old text among them; it returns them with
+// the new anomalies instead.
+func (s *Session) retimeline(fresh []event, start, oldEnd, delta, line, col int, mv *mover, diags []Diagnostic) ([]event, []Track, []Diagnostic) {
+	old := s.tr.events
+	e0 := sort.Search(len(old), func(i int) bool { return old[i].Offset >= start })
+	e1 := e0 + sort.Search(len(old)-e0, func(i int) bool { return old[e0+i].Offset >= oldEnd })
+	if len(old) == 0 && len(fresh) == 0 {
+		return nil, []Track{}, diags
+	}
+	events := make([]event, 0, len(old)-(e1-e0)+len(fresh))
+	events = append(events, old[:e0]...)
+	cur := scan.NewCursor(s.text[start:])
+	for _, ev := range fresh {
+		detachEvent(&ev, s.text)
+		l, c := cur.At(ev.Offset - start)
+		ev.Line, ev.Column = shift(line, col, l, c)
+		events = append(events, ev)
+	}
+	for _, ev := range old[e1:] {
+		ev.Offset += delta
+		ev.status.off += int32(delta)
+		ev.odataType.off += int32(delta)
+		ev.context.off += int32(delta)
+		ev.Line, ev.Column = mv.position(ev.Line, ev.Column)
+		events = append(events, ev)
+	}
+	tracks, anomalies := buildTimeline(events, s.text)
+
+	// Drop the old anomalies and merge the new ones in by offset and code.
+	out := make([]Diagnostic, 0, len(diags)+len(anomalies))
+	j := 0
+	for _, d := range diags {
+		if isTimelineCode(d.Code) {
+			continue
+		}
+		for j < len(anomalies) && byOffsetCode(anomalies[j], d) < 0 {
+			out = append(out, anomalies[j])
+			j++
+		}
+		out = append(out, d)
+	}
+	return events, tracks, append(out, anomalies[j:]...)
 }

@@ -41,6 +41,48 @@ func (r *Result) AppendJSON(dst []byte) []byte {
 		}
 		dst = r.Diagnostics[i].appendJSON(dst, &seen)
 	}
+	dst = append(dst, `],"timeline":[`...)
+	for i := range r.Timeline {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = r.Timeline[i].AppendJSON(dst)
+	}
+	return append(dst, "]}"...)
+}
+
+// AppendJSON appends t as a JSON object to dst.
+func (t *Track) AppendJSON(dst []byte) []byte {
+	dst = append(dst, `{"resourceUrl":`...)
+	dst = appendString(dst, t.ResourceURL)
+	dst = append(dst, `,"type":`...)
+	dst = appendString(dst, t.Type)
+	dst = append(dst, `,"events":[`...)
+	for i := range t.Events {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		e := &t.Events[i]
+		dst = appendInt(dst, `{"line":`, e.Line)
+		dst = appendInt(dst, `,"column":`, e.Column)
+		dst = appendInt(dst, `,"offset":`, e.Offset)
+		dst = append(dst, `,"changeType":`...)
+		dst = appendString(dst, e.ChangeType)
+		dst = append(dst, `,"status":`...)
+		dst = appendString(dst, e.Status)
+		if e.ClientContext != "" {
+			dst = append(dst, `,"clientContext":`...)
+			dst = appendString(dst, e.ClientContext)
+		}
+		if r := e.ResultInfo; r != nil {
+			dst = appendInt(dst, `,"resultInfo":{"code":`, r.Code)
+			dst = appendInt(dst, `,"subcode":`, r.Subcode)
+			dst = append(dst, `,"message":`...)
+			dst = appendString(dst, r.Message)
+			dst = append(dst, '}')
+		}
+		dst = append(dst, '}')
+	}
 	return append(dst, "]}"...)
 }
 
@@ -98,6 +140,11 @@ func (n *SDKNotes) appendJSON(dst []byte) []byte {
 	return append(dst, '}')
 }
 
+// appendInt appends key and n. It is not inlined: each of its many call
+// sites would otherwise carry its own copy of append's growth, which costs
+// the WebAssembly build kilobytes.
+//
+//go:noinline
 func appendInt(dst []byte, key string, n int) []byte {
 	return strconv.AppendInt(append(dst, key...), int64(n), 10)
 }

@@ -118,7 +118,7 @@ func TestAppendJSONRepeated(t *testing.T) {
 				}
 				want += string(r.Diagnostics[i].AppendJSON(nil))
 			}
-			want += "]}"
+			want += `],"timeline":[]}`
 			got := string(r.AppendJSON([]byte("prefix")))
 			if got != "prefix"+want {
 				t.Errorf("got\n%s\nwant\nprefix%s", got, want)

@@ -74,6 +74,10 @@ type Result struct {
 	API         string       `json:"api"`
 	Objects     []Object     `json:"objects"`
 	Diagnostics []Diagnostic `json:"diagnostics"`
+	// Timeline has one track per resource the input's notifications tell
+	// about (a call, an operation, a participant): empty, not nil, when
+	// there are none.
+	Timeline []Track `json:"timeline"`
 }
 
 // Kind names an input form.

@@ -107,6 +107,7 @@ func (c *checker) notification(e int, note, op *graph.Type) {
 	d := c.doc
 	c.object(e, note)
 	c.addObject(e, note)
+	c.recordEvent(e)
 	url := d.Member(e, "resourceUrl")
 	if url < 0 {
 		url = d.Member(e, "resource")

@@ -158,6 +158,9 @@ func (s *Session) validate() *Result {
 	s.tr = trace{}
 	r := validate(s.text, &s.opts, &s.tr)
 	detach(r, s.text)
+	for i := range s.tr.events {
+		detachEvent(&s.tr.events[i], s.text)
+	}
 	if s.tr.ok && !s.tr.fits(r) {
 		s.tr.ok = false
 	}
@@ -217,6 +220,32 @@ func detach(r *Result, buf []byte) {
 		o := &r.Objects[i]
 		o.Pointer = detachString(o.Pointer, buf)
 		o.Type = detachString(o.Type, buf)
+	}
+	for i := range r.Timeline {
+		t := &r.Timeline[i]
+		t.ResourceURL = detachString(t.ResourceURL, buf)
+		t.Type = detachString(t.Type, buf)
+		for j := range t.Events {
+			detachEventFields(&t.Events[j], buf)
+		}
+	}
+}
+
+// detachEvent detaches what a timeline event keeps (see detach).
+func detachEvent(e *event, buf []byte) {
+	detachEventFields(&e.Event, buf)
+	e.key = detachString(e.key, buf)
+	e.url = detachString(e.url, buf)
+	e.typ = detachString(e.typ, buf)
+	e.call = detachString(e.call, buf)
+}
+
+func detachEventFields(e *Event, buf []byte) {
+	e.ChangeType = detachString(e.ChangeType, buf)
+	e.Status = detachString(e.Status, buf)
+	e.ClientContext = detachString(e.ClientContext, buf)
+	if r := e.ResultInfo; r != nil {
+		r.Message = detachString(r.Message, buf)
 	}
 }
 

@@ -120,6 +120,21 @@ var sessionSources = []string{
 	"10:00:01 INFO got: {\"id\":\"a\",\"status\":\"Running\",\n10:00:02 INFO got: {\"id\":\"b\",\"status\":\"Completed\",\"status\":\"x\"}\n" +
 		"10:00:03 WARN slow\n[10:00:04] got\n{\n  \"id\": \"c\",\n  \"status\": \"Runnin\u00e9\",\n  \"clientContext\": \"h\u00e9llo {\"\n}\n10:00:05 done {main}\n",
 	"{\"id\":\"a\",\"status\":\"Running\"} // one\r\n{\"id\":\"b\",\"status\":\"Failed\",}\r\n",
+	// A stream whose timeline has an anomaly of every kind, so that edits
+	// make and unmake them across items.
+	`{"value":[
+  {"changeType":"updated","resourceUrl":"/communications/calls/c1","resourceData":{"@odata.type":"#microsoft.graph.call","state":"established"}},
+  {"changeType":"updated","resourceUrl":"/communications/calls/c1/operations/a","resourceData":{"@odata.type":"#microsoft.graph.playPromptOperation","id":"a","status":"Running","clientContext":"é1"}},
+  {"changeType":"deleted","resourceUrl":"/communications/calls/c1/operations/a","resourceData":{"@odata.type":"#microsoft.graph.recordOperation","id":"a","status":"Completed","clientContext":"é2"}},
+  {"changeType":"updated","resourceUrl":"/communications/calls/c1/operations/a","resourceData":{"@odata.type":"#microsoft.graph.recordOperation","id":"a","status":"Running"}},
+  {"changeType":"updated","resourceUrl":"/communications/calls/c1/participants","resourceData":[{"id":"p1","isMuted":true},{"id":"p2"}]},
+  {"changeType":"updated","resourceUrl":"/communications/calls/c1/operations/b","resourceData":{"@odata.type":"#microsoft.graph.recordOperation","id":"b","status":"Running"}},
+  {"changeType":"updated","resourceUrl":"/communications/calls/c1","resourceData":{"@odata.type":"#microsoft.graph.call","state":"establishing"}},
+  {"changeType":"deleted","resourceUrl":"/communications/calls/c1/participants","resourceData":[{"id":"p2"}]},
+  {"changeType":"deleted","resourceUrl":"/communications/calls/c1","resourceData":{"@odata.type":"#microsoft.graph.call","state":"terminated","resultInfo":{"code":500,"subcode":7106,"message":"x"}}},
+  {"changeType":"updated","resourceUrl":"/communications/calls/c1","resourceData":{"@odata.type":"#microsoft.graph.call","state":"established"}},
+  {"changeType":"updated","resourceUrl":"/communications/calls/c1/participants","resourceData":[{"id":"p2"}]}
+]}`,
 }
 
 // editBytes are what random edits insert: JSON's structural characters,

@@ -52,6 +52,9 @@ type trace struct {
 	// parts checked.
 	fellBack, firstBroken bool
 	parsed                int
+	// events are the timeline's events of the whole text, located and in
+	// offset order; an item check replaces the item's own.
+	events []event
 }
 
 // span is one item of the "value" array.
@@ -100,6 +103,7 @@ func (t *trace) part(c *checker, shape Kind) {
 func (t *trace) done(c *checker, split input.Split) {
 	issues := t.issues
 	t.issues = nil
+	t.events = c.events
 	if split.Form == input.Log {
 		t.doneLog(c, split)
 		return
@@ -127,7 +131,7 @@ func (t *trace) done(c *checker, split input.Split) {
 // up to the second: the text then fails as one document at the second
 // body's '{', whatever the bodies after the first hold.
 func (t *trace) doneLog(c *checker, split input.Split) {
-	*t = trace{log: true, fellBack: t.fellBack, firstBroken: t.firstBroken}
+	*t = trace{log: true, fellBack: t.fellBack, firstBroken: t.firstBroken, events: t.events}
 	parts := split.Parts
 	t.ok = len(parts) > 0 && c.dropped == 0
 	if t.fellBack {

@@ -63,8 +63,9 @@ func open(args []safejs.Value) (any, error) {
 // none is applied. With units: "utf-16" and a text that is not all ASCII,
 // the result also carries positions: the UTF-16 positions of each
 // diagnostic's start and end, then its fix's start and end when it has
-// one, in the order of the diagnostics, so that the caller need not walk
-// the text to place them.
+// one, in the order of the diagnostics, then the start of each timeline
+// event, track by track, so that the caller need not walk the text to
+// place them.
 func edit(args []safejs.Value) (any, error) {
 	if len(args) < 1 || len(args) > 2 {
 		return nil, errors.New("want (changes, options?), got " + strconv.Itoa(len(args)) + " arguments")
@@ -92,19 +93,24 @@ func edit(args []safejs.Value) (any, error) {
 		return nil, err
 	}
 	if units == "utf-16" && !session.ASCII() {
-		return sessionAnswer(r, positionsJSON(r.Diagnostics))
+		return sessionAnswer(r, positionsJSON(r))
 	}
 	return sessionAnswer(r, "")
 }
 
 // positionsJSON is edit's "positions" member (with its trailing comma) for
-// the diagnostics of the session's text.
-func positionsJSON(ds []check.Diagnostic) string {
-	offsets := make([]int, 0, 4*len(ds))
-	for _, d := range ds {
+// the diagnostics and timeline events of the session's text.
+func positionsJSON(r *check.Result) string {
+	offsets := make([]int, 0, 4*len(r.Diagnostics))
+	for _, d := range r.Diagnostics {
 		offsets = append(offsets, d.Offset, d.Offset+d.Length)
 		if d.Fix != nil {
 			offsets = append(offsets, d.Fix.Offset, d.Fix.Offset+d.Fix.Length)
+		}
+	}
+	for _, t := range r.Timeline {
+		for _, e := range t.Events {
+			offsets = append(offsets, e.Offset)
 		}
 	}
 	b := []byte(`"positions":[`)

@@ -233,8 +233,23 @@ func TestOpenWithoutObjects(t *testing.T) {
 // must be validate's for the same text, and positions must place every
 // diagnostic and fix where the editor counts it.
 func TestEditUTF16(t *testing.T) {
-	session = check.NewSession()
 	text := `{"value": [` + strings.Replace(op, "%s", "Running", 1) + `, {"id": "😀é", "status": "running"}]}`
+	editUTF16(t, text)
+}
+
+// TestEditUTF16Timeline is TestEditUTF16 for a callback body: the
+// positions place the timeline's events too, after the diagnostics.
+func TestEditUTF16Timeline(t *testing.T) {
+	note := func(status, ctx string) string {
+		return `{"changeType": "updated", "resourceUrl": "/communications/calls/c/operations/o", "resourceData": {"@odata.type": "#microsoft.graph.playPromptOperation", "id": "o", "status": "` + status + `", "clientContext": "` + ctx + `"}}`
+	}
+	editUTF16(t, `{"value": [`+note("Completed", "😀")+`, `+note("Running", "é")+`, `+note("running", "e")+`]}`)
+}
+
+// editUTF16 opens text and makes TestEditUTF16's edits to it.
+func editUTF16(t *testing.T, text string) {
+	t.Helper()
+	session = check.NewSession()
 	if v := jstest.Call(t, api, "open", text); !jstest.OK(t, v) || jstest.Bool(t, v, "ascii") {
 		t.Fatalf("open: ok %v, ascii %v", jstest.OK(t, v), jstest.Bool(t, v, "ascii"))
 	}
@@ -273,6 +288,11 @@ func TestEditUTF16(t *testing.T) {
 			wantPos = append(wantPos, u16(text[:d.Offset]), u16(text[:d.Offset+d.Length]))
 			if d.Fix != nil {
 				wantPos = append(wantPos, u16(text[:d.Fix.Offset]), u16(text[:d.Fix.Offset+d.Fix.Length]))
+			}
+		}
+		for _, tr := range r.Timeline {
+			for _, e := range tr.Events {
+				wantPos = append(wantPos, u16(text[:e.Offset]))
 			}
 		}
 		if !slices.Equal(positions, wantPos) {

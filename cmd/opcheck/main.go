@@ -4,13 +4,14 @@
 //
 // Usage:
 //
-//	opcheck [-api v1.0|beta] [-kind KIND] [-format text|json|sarif|github] [-sdk LANGS] [FILE|-]...
+//	opcheck [-api v1.0|beta] [-kind KIND] [-format text|json|timeline|sarif|github] [-sdk LANGS] [FILE|-]...
 //
 // With no FILE, or with "-", it reads standard input. Text output has one
 // line per finding, FILE:LINE:COL: SEVERITY: MESSAGE [CODE], followed by an
 // indented line per Graph SDK that reads the value differently from a
 // correct read ("  go: GetStatus() returns nil; no error"); -sdk narrows the
-// SDKs (go,typescript,dotnet,java,python, or none). sarif writes a SARIF
+// SDKs (go,typescript,dotnet,java,python, or none). timeline prints the
+// notifications' timeline, one block per resource; sarif writes a SARIF
 // 2.1.0 log for code scanning, and github one workflow command per finding,
 // which GitHub Actions shows as annotations. The exit code is
 // 0 when no finding is an error, 1 when one is, and 2 on a usage or I/O
@@ -41,10 +42,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	api := fs.String("api", "v1.0", "Graph API version to check against: v1.0 or beta")
 	kind := fs.String("kind", "", "force the input form: operation, collection, wrapped, notifications, call, participant, http, markdown or log (default: detect)")
-	format := fs.String("format", "text", "output format: text, json, sarif (SARIF 2.1.0) or github (Actions workflow commands)")
+	format := fs.String("format", "text", "output format: text, json, timeline (the notifications' events per resource), sarif (SARIF 2.1.0) or github (Actions workflow commands)")
 	langs := sdkFlag(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: opcheck [-api v1.0|beta] [-kind KIND] [-format text|json|sarif|github] [-sdk LANGS] [FILE|-]...")
+		fmt.Fprintln(stderr, "usage: opcheck [-api v1.0|beta] [-kind KIND] [-format text|json|timeline|sarif|github] [-sdk LANGS] [FILE|-]...")
 		fmt.Fprintln(stderr, "Checks Microsoft Graph comms operations against Graph's metadata; reads standard input when no FILE is given.")
 		fs.PrintDefaults()
 	}
@@ -60,9 +61,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	switch *format {
-	case "text", "json", "sarif", "github":
+	case "text", "json", "timeline", "sarif", "github":
 	default:
-		fmt.Fprintf(stderr, "opcheck: unknown format %q: use text, json, sarif or github\n", *format)
+		fmt.Fprintf(stderr, "opcheck: unknown format %q: use text, json, timeline, sarif or github\n", *format)
 		return 2
 	}
 
@@ -101,6 +102,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			out = r.AppendJSON(out)
 		}
 		out = append(out, "]\n"...)
+	case "timeline":
+		for _, r := range results {
+			out = appendTimeline(out, r)
+		}
 	default:
 		for _, r := range results {
 			for _, d := range r.Diagnostics {

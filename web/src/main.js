@@ -4,10 +4,11 @@
 
 import { Checker, FRAME_MS, CHEAP_MS } from "./checker.js";
 import { createEditor, replaceAll, showFindings, selectRange, findingsField, nextDiagnostic, previousDiagnostic, setJSONLanguage, PLAIN_LENGTH } from "./editor.js";
-import { bytesToPositions } from "./positions.js";
+import { bytesToPositions, lineColumnToPosition } from "./positions.js";
 import { locate, lintDiagnostics, renderPanel, countBySeverity, countsText, setSDKLanguage } from "./findings.js";
 import { renderSDK, SDK_LANGS } from "./sdk.js";
 import { renderSummary, shortType } from "./summary.js";
+import { renderTimeline, eventPosition, objectEnd } from "./timeline.js";
 import { fetchAsHTTP, formatSize } from "./fetch.js";
 import { linkFor, readFragment, decodeState, urlToFetch, LONG_LINK } from "./share.js";
 import { load, save, AUTOSAVE_LIMIT } from "./storage.js";
@@ -19,13 +20,14 @@ import examples from "opcheck:examples";
 
 /** MAX_TEXT is the largest text opcheck opens (file, drop, fetch, paste): 20 MB. */
 const MAX_TEXT = 20_000_000;
-const VIEWS = ["diagnostics", "summary", "query", "sdk"];
+const VIEWS = ["diagnostics", "summary", "timeline", "query", "sdk"];
 
 const ui = {
   editor: $("editor"),
   diagnostics: $("diagnostics"),
   counts: $("counts"),
   summary: $("summary"),
+  timeline: $("timeline"),
   query: $("query"),
   queryResult: $("query-result"),
   sdk: $("sdk"),
@@ -68,6 +70,7 @@ const ui = {
 const checker = new Checker();
 let lastResult = null; // the last validation's result
 let lastDoc = null; // the editor's Text it checked
+let lastRun = null; // the run that produced lastResult, for its positions
 let pristine = null; // the editor's Text as last loaded from outside (example, file, fetch, link)
 let currentView = "diagnostics";
 let validateTimer = 0;
@@ -297,6 +300,20 @@ function showSummary() {
   renderSummary(ui.summary, lastResult, lastText());
 }
 
+/** showTimeline renders the Timeline view of the last check. */
+function showTimeline() {
+  renderTimeline(ui.timeline, lastResult, selectEvent);
+}
+
+/** selectEvent selects the notification of event ei of track ti in the editor. */
+function selectEvent(ti, ei) {
+  if (!lastResult) return;
+  const doc = view.state.doc;
+  const current = doc === lastDoc;
+  const from = eventPosition(lastResult, current ? lastRun.toPositions : null, ti, ei, (line, column) => lineColumnToPosition(doc, line, column));
+  selectRange(view, from, objectEnd(doc, from));
+}
+
 /** lastText is the text of the last check that worked ("" before one). */
 function lastText() {
   return lastDoc ? lastDoc.toString() : "";
@@ -318,6 +335,7 @@ function showResult(run, doc) {
   }
   lastResult = result;
   lastDoc = doc;
+  lastRun = run;
   if (!firstPainted) {
     firstPainted = true;
     afterPaint(prefetchTools);
@@ -337,6 +355,7 @@ function showResult(run, doc) {
   const types = [...new Set((result.types || (result.objects || []).map((o) => o.type)).map(shortType))];
   ui.infoTypes.textContent = types.length ? types.join(", ") : "none found";
   if (currentView === "summary") showSummary();
+  if (currentView === "timeline") showTimeline();
   if (currentView === "query") runQuery();
   if (currentView === "sdk") showSDK();
   if (!firstPainted) {
@@ -369,6 +388,7 @@ function showsEmptyState(result, doc) {
   ui.infoApi.textContent = ui.api.value;
   ui.infoTypes.textContent = "–";
   if (currentView === "summary") showSummary();
+  if (currentView === "timeline") showTimeline();
   if (currentView === "query") runQuery();
   if (currentView === "sdk") showSDK();
   return true;
@@ -448,6 +468,7 @@ function setView(name, remember = true) {
   });
   if (remember) save("view", name);
   if (name === "summary") showSummary();
+  if (name === "timeline") showTimeline();
   if (name === "query") runQuery();
   if (name === "sdk") showSDK();
 }

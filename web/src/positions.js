@@ -75,6 +75,16 @@ export function diagnosticOffsets(diagnostics) {
 }
 
 /**
+ * timelineOffsets lists the byte offset of each timeline event, track by
+ * track: the checker's positions place them after the diagnostics'.
+ */
+export function timelineOffsets(timeline) {
+  const out = [];
+  for (const t of timeline || []) for (const e of t.events || []) out.push(e.offset);
+  return out;
+}
+
+/**
  * utf8ToPositions is bytesToPositions for a text held as its UTF-8 bytes
  * (valid UTF-8, as TextEncoder makes): the worker, which has the bytes,
  * converts there, so that the page never walks a long text. A four-byte

@@ -9,7 +9,7 @@
 // a long collection has thousands, which cost more to carry than to check.
 
 import { startGo, call } from "./wasm.js";
-import { diagnosticOffsets, utf8ToPositions } from "./positions.js";
+import { diagnosticOffsets, timelineOffsets, utf8ToPositions } from "./positions.js";
 
 let checker = null;
 const encoder = new TextEncoder();
@@ -31,14 +31,16 @@ function withObjects(result, wanted) {
 
 /**
  * open starts a session on the text. When the text is not all ASCII the
- * diagnostics' byte offsets are converted to editor positions here, where
- * the bytes are, and sent along.
+ * byte offsets of the diagnostics, then of the timeline's events, are
+ * converted to editor positions here, where the bytes are, and sent along.
  */
 function open(msg) {
   const bytes = typeof msg.text === "string" ? encoder.encode(msg.text) : new Uint8Array(msg.text);
   const result = withObjects(call(checker.ns, "open", bytes, { ...msg.options, objects: false }), msg.objects);
   let positions;
-  if (result.ok && result.ascii === false) positions = utf8ToPositions(bytes, diagnosticOffsets(result.diagnostics || []));
+  if (result.ok && result.ascii === false) {
+    positions = utf8ToPositions(bytes, diagnosticOffsets(result.diagnostics || []).concat(timelineOffsets(result.timeline)));
+  }
   return { result, positions };
 }
 
