@@ -1,8 +1,8 @@
 // The Timeline view: one lane per resource the notifications tell about
 // (the call, each operation, each participant), its events left to right
-// in the order of the input, placed in one column per event across all
-// lanes so that what happened at the same time lines up. Each event is a
-// button that selects its notification in the editor. Anomalies the checker
+// in the order of the input, each marked with its place in the whole
+// stream (#n). Each event is a button that selects its notification in the
+// editor. Anomalies the checker
 // found on the timeline (codes timeline-*) are marked with colour, a symbol
 // and words.
 
@@ -75,9 +75,9 @@ function laneLabel(track) {
   return `${shortType(track.type) || "resource"} ${short || "(no resourceUrl)"}`;
 }
 
-/** describe says in words what an event shows, for its label and tooltip. */
-function describe(e, cat) {
-  const parts = [`${e.changeType || "no changeType"}: ${e.status || CATEGORIES[cat].words}`];
+/** describe says in words what an event shows, for its label and tooltip; n is its place in the stream. */
+function describe(e, cat, n) {
+  const parts = [`#${n} ${e.changeType || "no changeType"}: ${e.status || CATEGORIES[cat].words}`];
   if (e.clientContext) parts.push(`clientContext ${e.clientContext}`);
   if (e.resultInfo) parts.push(`result ${e.resultInfo.code}/${e.resultInfo.subcode}${e.resultInfo.message ? " " + e.resultInfo.message : ""}`);
   parts.push(`line ${e.line}, column ${e.column}`);
@@ -101,7 +101,7 @@ export function renderTimeline(root, result, select) {
       "No notifications in this text, so there is no timeline. Paste a callback body ({\"value\": [notifications]}) or a bot's log of them to see what happened to the call, its operations and its participants."));
     return;
   }
-  // The column of each event: its rank in the input across all tracks.
+  // The place of each event in the whole stream.
   const all = [];
   timeline.forEach((t, ti) => t.events.forEach((e, ei) => all.push({ e, ti, ei })));
   all.sort((a, b) => a.e.offset - b.e.offset);
@@ -114,12 +114,11 @@ export function renderTimeline(root, result, select) {
     `${timeline.length} ${timeline.length === 1 ? "resource" : "resources"}, ${all.length} ${all.length === 1 ? "event" : "events"}, `,
     nAnomalies ? el("strong", { className: "timeline-problems" }, `⚠ ${nAnomalies} ${nAnomalies === 1 ? "anomaly" : "anomalies"}`) : "no anomalies",
     all.length > shown.length ? `; the first ${MAX_EVENTS} events are drawn` : "",
-    ". Time runs left to right; choose an event to select its notification.");
+    ". Each lane runs left to right; #n is an event's place in the stream; choose one to select its notification.");
   const legend = el("ul", { className: "timeline-legend" },
     ...Object.entries(CATEGORIES).map(([k, c]) => el("li", { className: `cat-${k}` }, el("span", { className: "sym", ariaHidden: "true" }, c.symbol), ` ${c.words}`)),
     el("li", { className: "anomaly" }, el("span", { className: "sym", ariaHidden: "true" }, "⚠"), " anomaly"));
   const lanes = el("div", { className: "timeline-lanes" });
-  lanes.style.setProperty("--columns", String(shown.length));
   timeline.forEach((track, ti) => {
     const lane = el("section", { className: "lane" });
     lane.dataset.resourceUrl = track.resourceUrl || "";
@@ -132,10 +131,11 @@ export function renderTimeline(root, result, select) {
       if (col === undefined) return;
       const cat = category(e);
       const found = anomalies.get(`${ti}:${ei}`) || [];
-      const words = describe(e, cat);
+      const words = describe(e, cat, col + 1);
       const button = el("button", { type: "button", className: `event cat-${cat}${found.length ? " anomaly" : ""}` },
+        el("span", { className: "ev-n", ariaHidden: "true" }, `#${col + 1} `),
         el("span", { className: "sym", ariaHidden: "true" }, found.length ? "⚠" : CATEGORIES[cat].symbol),
-        el("span", { className: "ev-status" }, e.status || e.changeType || "?"),
+        el("span", { className: "ev-status" }, ` ${e.status || e.changeType || "?"}`),
         found.length ? el("span", { className: "ev-flag" }, found.map((d) => d.code.replace(/^timeline-/, "").replace(/-/g, " ")).join(", ")) : null);
       button.dataset.track = String(ti);
       button.dataset.event = String(ei);
@@ -145,9 +145,7 @@ export function renderTimeline(root, result, select) {
       button.title = problems ? `${words}\n${problems}` : words;
       button.setAttribute("aria-label", problems ? `${words}. Anomaly: ${problems}` : words);
       button.addEventListener("click", () => select(ti, ei));
-      const item = el("li", null, button);
-      item.style.gridColumn = String(col + 1);
-      list.append(item);
+      list.append(el("li", null, button));
     });
     lane.append(label, list);
     lanes.append(lane);
