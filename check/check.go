@@ -70,7 +70,6 @@ func validate(src []byte, opts *Options, t *trace) *Result {
 	if !sortedByOffsetCode(c.res.Diagnostics) { // they mostly come in order
 		slices.SortStableFunc(c.res.Diagnostics, byOffsetCode)
 	}
-	addSDKNotes(c.res.Diagnostics, c.res.Objects, src, c.model)
 	locate(src, c.res.Diagnostics)
 	return c.res
 }
