@@ -25,8 +25,8 @@ func init() {
 // length}), offsets and lengths in UTF-8 bytes of text, as the checker
 // gives them. notes lists the distinct sets of sentences ({go, typescript,
 // dotnet, java, python}, empty ones left out) and index[i] is the one of
-// findings[i], or -1 for none: a mistake repeated in every item of a long
-// collection travels once.
+// findings[i], or -1 for none (notes.Distinct): a mistake repeated in
+// every item of a long collection travels once.
 func sdkNotes(args []safejs.Value) (any, error) {
 	if len(args) != 2 {
 		return nil, errors.New("want (text, {api, objects, findings})")
@@ -68,22 +68,7 @@ func sdkNotes(args []safejs.Value) (any, error) {
 		}
 	}
 	notes.Annotate(src, r)
-	var distinct []*check.SDKNotes
-	seen := map[*check.SDKNotes]int{}
-	index := make([]int, len(r.Diagnostics))
-	for i, d := range r.Diagnostics {
-		index[i] = -1
-		if d.SDK == nil {
-			continue
-		}
-		k, ok := seen[d.SDK]
-		if !ok {
-			k = len(distinct)
-			seen[d.SDK] = k
-			distinct = append(distinct, d.SDK)
-		}
-		index[i] = k
-	}
+	distinct, index := notes.Distinct(r.Diagnostics)
 	out, err := json.Marshal(struct {
 		OK    bool              `json:"ok"`
 		Notes []*check.SDKNotes `json:"notes"`
