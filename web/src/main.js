@@ -320,7 +320,11 @@ ui.sdkLanguage.addEventListener("change", () => {
  */
 async function annotateSDK(result, doc, findings) {
   const ds = result.diagnostics || [];
-  if (!result.objects || ds.length === 0) return;
+  if (!result.objects) return;
+  if (ds.length === 0) {
+    ui.diagnostics.dataset.sdkNotes = ui.sdkLanguage.value;
+    return;
+  }
   const r = await checker.callTool("sdkNotes", doc.toString(), {
     api: result.api || ui.api.value,
     objects: result.objects.map((o) => ({ pointer: o.pointer, type: o.type, offset: o.offset, length: o.length })),
