@@ -2,9 +2,13 @@ package web
 
 import (
 	"context"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
@@ -119,46 +123,82 @@ func TestSDKChoiceRemembered(t *testing.T) {
 	}
 }
 
-// firstCheckJS records in globalThis.__firstChecked the time
-// (performance.now()) at which the findings of the first check are shown.
+// firstCheckJS records in globalThis.__firstChecked the time (Date.now(),
+// to compare with the network log's wall times) at which the findings of
+// the first check are shown.
 const firstCheckJS = `new MutationObserver((_, o) => {
   const d = document.getElementById("diagnostics");
-  if (d && d.dataset.checkedSeq && globalThis.__firstChecked === undefined) {
-    globalThis.__firstChecked = performance.now();
+  if (d && Number(d.dataset.checkedSeq) > 0 && globalThis.__firstChecked === undefined) {
+    globalThis.__firstChecked = Date.now();
     o.disconnect();
   }
 }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-checked-seq"] })`
 
-// TestNewcomerSkipsTools checks, with the page's network log (Resource
-// Timing), that a newcomer's first load, up to the first findings shown,
-// does not fetch opcheck-tools.*.wasm: the SDK notes wait for a chosen SDK.
+// TestNewcomerSkipsTools checks, with the tab's network log (DevTools
+// requests, with their wall times), that the first load of a page with no SDK chosen, up to the
+// first findings shown, does not fetch opcheck-tools.*.wasm: for a
+// newcomer (empty editor) and for a visitor whose saved text has findings
+// with SDK consequences.
 func TestNewcomerSkipsTools(t *testing.T) {
-	p := newTab(t)
-	p.do(chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: firstCheckJS})
-		return err
-	}))
-	p.open("")
-	p.waitFor(`globalThis.__firstChecked !== undefined`, "the first findings")
-	type entry struct {
-		Name  string  `json:"name"`
-		Start float64 `json:"startTime"`
-	}
-	log := eval[[]entry](p, `performance.getEntriesByType("resource").map((e) => ({ name: e.name, startTime: e.startTime }))`)
-	first := eval[float64](p, `globalThis.__firstChecked`)
-	validator := false
-	for _, e := range log {
-		if strings.Contains(e.Name, "/opcheck.") && strings.HasSuffix(e.Name, ".wasm") {
-			validator = true
-		}
-		if strings.Contains(e.Name, "opcheck-tools.") && e.Start <= first {
-			t.Errorf("the first load fetched %s at %.0f ms, before the first findings (%.0f ms)", e.Name, e.Start, first)
-		}
-	}
-	if !validator {
-		t.Errorf("the network log holds no opcheck.*.wasm: %+v", log)
-	}
-	if got := eval[string](p, `document.getElementById("sdk-language").value`); got != "" {
-		t.Errorf("a newcomer's SDK choice is %q, want none", got)
+	const text = `{"@odata.type": "#microsoft.graph.playPromptOperation", "id": "x", "status": "completed"}`
+	for _, tc := range []struct{ name, stored string }{{"newcomer", ""}, {"saved text", text}} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := newTab(t)
+			script := firstCheckJS
+			if tc.stored != "" {
+				script += ";\nlocalStorage.setItem(\"opcheck.text\", " + strconv.Quote(tc.stored) + ")"
+			}
+			type request struct {
+				url  string
+				wall time.Time
+			}
+			var mu sync.Mutex
+			var log []request
+			ctx, cancel := context.WithCancel(p.ctx)
+			defer cancel()
+			sent := chromedp.Events(ctx, network.RequestWillBeSent)
+			go func() {
+				for ev, err := range sent {
+					if err != nil {
+						return
+					}
+					mu.Lock()
+					log = append(log, request{ev.Request.URL, time.UnixMicro(int64(ev.WallTime.Float64() * 1e6))})
+					mu.Unlock()
+				}
+			}()
+			p.do(chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+				if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
+					return err
+				}
+				_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: script})
+				return err
+			}))
+			p.open("")
+			p.waitFor(`globalThis.__firstChecked !== undefined`, "the first findings")
+			first := time.UnixMilli(int64(eval[float64](p, `globalThis.__firstChecked`)))
+			mu.Lock()
+			defer mu.Unlock()
+			validator := false
+			for _, r := range log {
+				if strings.Contains(r.url, "/opcheck.") && strings.HasSuffix(r.url, ".wasm") {
+					validator = true
+				}
+				if strings.Contains(r.url, "opcheck-tools.") && !r.wall.After(first) {
+					t.Errorf("the first load requested %s %s before the first findings were shown", r.url, first.Sub(r.wall))
+				}
+			}
+			if !validator {
+				t.Errorf("the network log holds no opcheck.*.wasm request: %v", log)
+			}
+			if tc.stored != "" {
+				if n := eval[int](p, `document.querySelectorAll('#diagnostics li[data-code="enum-case"]').length`); n != 1 {
+					t.Errorf("the saved text gave %d enum-case findings at first, want 1", n)
+				}
+			}
+			if got := eval[string](p, `document.getElementById("sdk-language").value`); got != "" {
+				t.Errorf("the SDK choice is %q at a first visit, want none", got)
+			}
+		})
 	}
 }
