@@ -72,7 +72,6 @@ func validate(src []byte, opts *Options, t *trace) *Result {
 	if !sortedByOffsetCode(c.res.Diagnostics) { // they mostly come in order
 		sort.Stable(diagsByOffsetCode(c.res.Diagnostics))
 	}
-	addSDKNotes(c.res.Diagnostics, c.res.Objects, src, c.model)
 	locate(src, c.res.Diagnostics)
 	return c.res
 }

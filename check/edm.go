@@ -88,9 +88,10 @@ func guidDigits(s string) (h [2]uint64, ok bool) {
 	return h, n == 32
 }
 
-// isDateTimeOffset reports whether s is an RFC 3339 date and time with an
+// IsDateTimeOffset reports whether s is an RFC 3339 date and time with an
 // offset, as OData writes Edm.DateTimeOffset: 2026-11-26T10:15:02.118Z.
-func isDateTimeOffset(s string) bool {
+// Package opcheck/sdk/notes uses it too, to tell a date without an offset.
+func IsDateTimeOffset(s string) bool {
 	// yyyy-mm-ddThh:mm
 	if len(s) < 17 || !digits(s[0:4]) || s[4] != '-' || !digits(s[5:7]) || s[7] != '-' || !digits(s[8:10]) ||
 		(s[10] != 'T' && s[10] != 't') || !digits(s[11:13]) || s[13] != ':' || !digits(s[14:16]) {

@@ -163,7 +163,6 @@ func (s *Session) recheck(k, delta int, was place) *Result {
 		}
 	}
 	block, objs := c.res.Diagnostics, c.res.Objects
-	addSDKNotes(block, objs, s.text, c.model)
 
 	old := s.res
 	// Whether the document is a .NET bot's log depends on all of it: leave

@@ -34,8 +34,9 @@ type Diagnostic struct {
 	Length    int      `json:"length"`
 	Fix       *Fix     `json:"fix,omitempty"`
 	// SDK says what each Graph SDK makes of the value, where one reads it
-	// differently from a correct read; nil otherwise. Identical findings
-	// share one SDKNotes: do not modify it.
+	// differently from a correct read; nil otherwise, and always nil as
+	// Validate returns it (package opcheck/sdk/notes sets it). Identical
+	// findings share one SDKNotes: do not modify it.
 	SDK *SDKNotes `json:"sdk,omitempty"`
 
 	// related is, for a duplicate-key finding, the offset of the first

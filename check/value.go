@@ -166,13 +166,13 @@ func (c *checker) primitive(e int, p *graph.Property) {
 		case edmGuid:
 			ok, example = isGUID(s), "0b5e4e4a-3c5f-4b4e-9d7a-2f6c1e8a9b10"
 		case edmDateTimeOffset:
-			ok, example = isDateTimeOffset(s), "2026-11-26T10:15:02.118Z"
+			ok, example = IsDateTimeOffset(s), "2026-11-26T10:15:02.118Z"
 		case edmDuration:
 			ok, example = isDuration(s), "PT1M30S"
 		case edmDate:
-			ok, example = len(s) == 10 && isDateTimeOffset(s+"T00:00Z"), "2026-11-26"
+			ok, example = len(s) == 10 && IsDateTimeOffset(s+"T00:00Z"), "2026-11-26"
 		case edmTimeOfDay:
-			ok, example = isDateTimeOffset("2000-01-01T"+s+"Z"), "10:15:02"
+			ok, example = IsDateTimeOffset("2000-01-01T"+s+"Z"), "10:15:02"
 		}
 		if !ok {
 			c.reportNode(Error, "invalid-format", e, `"`+p.Name+`" is `+name+`, written like "`+example+`"; `+quoteShort(s)+` is not`, nil)

@@ -26,6 +26,7 @@ import (
 	"os"
 
 	"opcheck/check"
+	"opcheck/sdk/notes"
 )
 
 // maxInput caps what one input may hold (256 MiB), so a mistaken argument (a disk
@@ -80,6 +81,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		r := check.Validate(src, opts)
 		r.File = name
+		// JSON carries every SDK's notes; text prints those -sdk names.
+		if *format == "json" || *format == "text" && len(*langs) > 0 {
+			notes.Annotate(src, r)
+		}
 		results = append(results, r)
 	}
 

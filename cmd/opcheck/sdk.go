@@ -7,6 +7,7 @@ import (
 
 	"opcheck/check"
 	"opcheck/sdk"
+	"opcheck/sdk/notes"
 )
 
 // sdkLangs is the -sdk flag: the SDKs whose consequences the text output
@@ -53,7 +54,7 @@ func appendSDKNotes(out []byte, n *check.SDKNotes, langs sdkLangs) []byte {
 		return out
 	}
 	for _, l := range langs {
-		if s := n.Get(l); s != "" {
+		if s := notes.Get(n, l); s != "" {
 			out = append(append(append(append(out, "  "...), l.String()...), ": "...), s...)
 			out = append(out, '\n')
 		}

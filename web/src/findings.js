@@ -8,11 +8,32 @@ import { el, clear } from "./dom.js";
 export const PANEL_LIMIT = 1000;
 
 /** sdkLanguage is the Graph SDK whose consequence a finding shows under it ("" for none). */
-let sdkLanguage = "go";
+let sdkLanguage = "";
 
-/** setSDKLanguage chooses the SDK whose consequences the panel shows; the next renderPanel uses it. */
+/** setSDKLanguage chooses the SDK whose consequences the panel shows; the next renderPanel or showSDKNotes uses it. */
 export function setSDKLanguage(lang) {
   sdkLanguage = lang;
+}
+
+/**
+ * showSDKNotes puts, under each finding root lists, the chosen SDK's
+ * consequence (d.sdk, which the tools module fills after the check), or
+ * takes it away; findings listed later get theirs from findingItem.
+ */
+export function showSDKNotes(root, findings) {
+  for (const li of root.querySelectorAll("li.finding")) {
+    const f = findings[Number(li.dataset.index)];
+    const old = li.querySelector(".sdk-note");
+    const note = f && sdkNote(f.d);
+    if (old) old.remove();
+    if (note) li.insertBefore(note, li.querySelector("button.fix"));
+  }
+}
+
+/** sdkNote is the line under a finding saying what the chosen SDK makes of d's value, or null. */
+function sdkNote(d) {
+  const s = d.sdk && sdkLanguage ? d.sdk[sdkLanguage] : "";
+  return s ? el("span", { className: "sdk-note" }, `${sdkLanguage}: ${s}`) : null;
 }
 
 const SEVERITIES = [
@@ -174,8 +195,8 @@ function findingItem(f, i) {
   const meta = el("span", { className: "meta" }, el("code", { className: "code" }, d.code));
   if (d.pointer) meta.append(" ", el("code", { className: "pointer", title: "JSON Pointer" }, d.pointer));
   li.append(sev, where, msg, meta);
-  const note = d.sdk && sdkLanguage ? d.sdk[sdkLanguage] : "";
-  if (note) li.append(el("span", { className: "sdk-note" }, `${sdkLanguage}: ${note}`));
+  const note = sdkNote(d);
+  if (note) li.append(note);
   if (f.fix) li.append(el("button", { type: "button", className: "fix" }, f.fix.title || "Fix"));
   return li;
 }

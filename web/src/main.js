@@ -5,7 +5,7 @@
 import { Checker, FRAME_MS, CHEAP_MS } from "./checker.js";
 import { createEditor, replaceAll, showFindings, selectRange, findingsField, nextDiagnostic, previousDiagnostic, setJSONLanguage, PLAIN_LENGTH } from "./editor.js";
 import { bytesToPositions, lineColumnToPosition } from "./positions.js";
-import { locate, lintDiagnostics, renderPanel, countBySeverity, countsText, setSDKLanguage } from "./findings.js";
+import { locate, lintDiagnostics, renderPanel, countBySeverity, countsText, setSDKLanguage, showSDKNotes } from "./findings.js";
 import { renderSDK, SDK_LANGS } from "./sdk.js";
 import { renderSummary, shortType } from "./summary.js";
 import { renderTimeline, eventPosition, objectEnd } from "./timeline.js";
@@ -275,7 +275,7 @@ async function runValidate() {
   // An edit in a long text usually comes back in a few milliseconds: saying
   // "Checking" at every key would only make the status line flicker.
   if (checker.inWorker(doc.length)) busyTimer = setTimeout(() => { ui.status.textContent = "Checking in the background…"; }, BUSY_MS);
-  const run = await checker.validate(doc, { api: ui.api.value }, currentView === "summary" || currentView === "sdk");
+  const run = await checker.validate(doc, { api: ui.api.value }, currentView === "summary" || currentView === "sdk" || ui.sdkLanguage.value !== "");
   if (run === null || seq !== runSeq || view.state.doc !== doc) return; // stale: a newer run follows
   showResult(run, doc);
 }
@@ -345,6 +345,8 @@ function showResult(run, doc) {
   const findings = locate(result.diagnostics || [], run.toPositions);
   showFindings(view, findings, lintDiagnostics(findings, applyFix));
   renderPanel(ui.diagnostics, findings, { select: selectFinding, fix: applyFix });
+  delete ui.diagnostics.dataset.sdkNotes;
+  if (ui.sdkLanguage.value) annotateSDK(result, doc, findings);
   const n = countBySeverity(result.diagnostics || []);
   ui.counts.textContent = String(findings.length);
   ui.counts.dataset.errors = String(n.error);
@@ -396,8 +398,10 @@ function showsEmptyState(result, doc) {
 
 // ---- the SDK view ------------------------------------------------------------
 
-for (const [value, label] of SDK_LANGS) ui.sdkLanguage.append(el("option", { value }, label));
-ui.sdkLanguage.value = SDK_LANGS.some(([v]) => v === load("sdk-language", "go")) ? load("sdk-language", "go") : "go";
+// No SDK is chosen at first: the notes come from the tools module, which a
+// newcomer's first load does not fetch.
+for (const [value, label] of [["", "None"], ...SDK_LANGS]) ui.sdkLanguage.append(el("option", { value }, label));
+ui.sdkLanguage.value = SDK_LANGS.some(([v]) => v === load("sdk-language", "")) ? load("sdk-language", "") : "";
 setSDKLanguage(ui.sdkLanguage.value);
 ui.sdkLanguage.addEventListener("change", () => {
   save("sdk-language", ui.sdkLanguage.value);
@@ -406,8 +410,41 @@ ui.sdkLanguage.addEventListener("change", () => {
   if (currentView === "sdk") showSDK();
 });
 
+/**
+ * annotateSDK asks the tools module what each SDK makes of the values of
+ * result's findings (a check of doc, listed as findings) and shows the
+ * chosen SDK's consequences under them, unless a newer check came first.
+ */
+async function annotateSDK(result, doc, findings) {
+  const ds = result.diagnostics || [];
+  if (!result.objects) return;
+  if (ds.length === 0) {
+    ui.diagnostics.dataset.sdkNotes = ui.sdkLanguage.value;
+    return;
+  }
+  const r = await checker.callTool("sdkNotes", doc.toString(), {
+    api: result.api || ui.api.value,
+    objects: result.objects.map((o) => ({ pointer: o.pointer, type: o.type, offset: o.offset, length: o.length })),
+    findings: ds.map((d) => ({ code: d.code, pointer: d.pointer, offset: d.offset, length: d.length })),
+  });
+  if (result !== lastResult) return; // stale: a newer check is shown
+  if (!r.ok) {
+    console.warn("opcheck: no SDK notes:", r.error.message);
+    return;
+  }
+  ds.forEach((d, i) => { if (r.index[i] >= 0) d.sdk = r.notes[r.index[i]]; });
+  showSDKNotes(ui.diagnostics, findings);
+  ui.diagnostics.dataset.sdkNotes = ui.sdkLanguage.value;
+  if (currentView === "sdk") showSDK();
+}
+
 /** showSDK renders the SDK view of the last check (checking again when it left the objects out). */
 function showSDK() {
+  if (!ui.sdkLanguage.value) {
+    clear(ui.sdk);
+    ui.sdk.append(el("p", { className: "empty" }, "Choose an SDK above to see what it builds from each object, and what it makes of each finding's value."));
+    return;
+  }
   if (lastResult && !lastResult.objects) {
     runValidate();
     return;

@@ -1,28 +1,19 @@
-package check
+package notes
 
 import (
 	"sort"
 	"strings"
 
+	"opcheck/check"
 	"opcheck/graph"
 	"opcheck/sdk"
 )
 
-// SDKNotes says, per Graph SDK, what a bot reading the payload with that
-// SDK sees where it reads the finding's value differently from a correct
-// read: one plain sentence each ("GetStatus() returns nil; no error"),
-// empty for an SDK that reads it correctly. Package sdk holds the
-// behaviours, with their evidence.
-type SDKNotes struct {
-	Go         string `json:"go,omitempty"`
-	TypeScript string `json:"typescript,omitempty"`
-	DotNet     string `json:"dotnet,omitempty"`
-	Java       string `json:"java,omitempty"`
-	Python     string `json:"python,omitempty"`
-}
-
-// Get returns the sentence for SDK l.
-func (n *SDKNotes) Get(l sdk.Lang) string {
+// Get returns the sentence of n for SDK l ("" for none, or for a nil n).
+func Get(n *check.SDKNotes, l sdk.Lang) string {
+	if n == nil {
+		return ""
+	}
 	switch l {
 	case sdk.Go:
 		return n.Go
@@ -38,15 +29,29 @@ func (n *SDKNotes) Get(l sdk.Lang) string {
 	return ""
 }
 
-// sdkNoter fills Diagnostic.SDK for the findings of one result. It
+// Annotate sets the SDK field of every finding of r whose value an SDK
+// reads differently from a correct read. src is the text r is about: the
+// findings' and objects' offsets are bytes of it. Only each finding's
+// code, pointer, offset and length, each object's pointer, type, offset
+// and length and r.API are read, so a caller may pass a Result rebuilt
+// from those alone. Identical findings share one *check.SDKNotes.
+func Annotate(src []byte, r *check.Result) {
+	m := graph.Lookup(r.API)
+	if m == nil {
+		m = graph.Lookup("v1.0")
+	}
+	annotate(r.Diagnostics, r.Objects, src, m)
+}
+
+// noter fills Diagnostic.SDK for the findings of one result. It
 // remembers where each pointer leads and each sentence it built, so a
 // document repeating one mistake thousands of times builds it once.
-type sdkNoter struct {
+type noter struct {
 	src   []byte
 	model *graph.Model
-	objs  []Object  // sorted by offset
-	walks []walkHit // the pointers walked, newest last
-	notes []noteHit // the sentences built
+	objs  []check.Object // sorted by offset
+	walks []walkHit      // the pointers walked, newest last
+	notes []noteHit      // the sentences built
 	buf   []byte
 }
 
@@ -61,7 +66,7 @@ type walkHit struct {
 
 type noteHit struct {
 	k     noteKey
-	notes *SDKNotes
+	notes *check.SDKNotes
 }
 
 // walk is where a pointer below an object leads: the object type holding
@@ -77,11 +82,11 @@ type noteKey struct {
 	subject sdk.Subject
 }
 
-// addSDKNotes sets the SDK field of every finding in ds (located in src,
+// annotate sets the SDK field of every finding in ds (located in src,
 // about objects objs of model m) whose value an SDK reads differently from
 // a correct read.
-func addSDKNotes(ds []Diagnostic, objs []Object, src []byte, m *graph.Model) {
-	var n *sdkNoter
+func annotate(ds []check.Diagnostic, objs []check.Object, src []byte, m *graph.Model) {
+	var n *noter
 	for i := range ds {
 		d := &ds[i]
 		if !sdkCode(d.Code) {
@@ -89,7 +94,7 @@ func addSDKNotes(ds []Diagnostic, objs []Object, src []byte, m *graph.Model) {
 		}
 		if n == nil {
 			objs = byOffset(objs)
-			n = &sdkNoter{src: src, model: m, objs: objs}
+			n = &noter{src: src, model: m, objs: objs}
 		}
 		d.SDK = n.note(d)
 	}
@@ -97,10 +102,10 @@ func addSDKNotes(ds []Diagnostic, objs []Object, src []byte, m *graph.Model) {
 
 // byOffset returns objs sorted by offset: objs itself when it is (checks
 // record objects in document order), else a sorted copy.
-func byOffset(objs []Object) []Object {
+func byOffset(objs []check.Object) []check.Object {
 	for i := 1; i < len(objs); i++ {
 		if objs[i].Offset < objs[i-1].Offset {
-			objs = append([]Object(nil), objs...)
+			objs = append([]check.Object(nil), objs...)
 			for j := 1; j < len(objs); j++ { // insertion sort: rare, and nearly sorted
 				for k := j; k > 0 && objs[k].Offset < objs[k-1].Offset; k-- {
 					objs[k], objs[k-1] = objs[k-1], objs[k]
@@ -123,7 +128,7 @@ func sdkCode(code string) bool {
 	return false
 }
 
-func (n *sdkNoter) note(d *Diagnostic) *SDKNotes {
+func (n *noter) note(d *check.Diagnostic) *check.SDKNotes {
 	o := n.anchor(d)
 	if o == nil {
 		return nil
@@ -150,14 +155,14 @@ func (n *sdkNoter) note(d *Diagnostic) *SDKNotes {
 			return n.notes[i].notes
 		}
 	}
-	notes := &SDKNotes{
+	notes := &check.SDKNotes{
 		Go:         sdk.Note(sdk.Go, c, subj),
 		TypeScript: sdk.Note(sdk.TypeScript, c, subj),
 		DotNet:     sdk.Note(sdk.DotNet, c, subj),
 		Java:       sdk.Note(sdk.Java, c, subj),
 		Python:     sdk.Note(sdk.Python, c, subj),
 	}
-	if *notes == (SDKNotes{}) {
+	if *notes == (check.SDKNotes{}) {
 		notes = nil
 	}
 	if len(n.notes) == memoSize {
@@ -169,7 +174,7 @@ func (n *sdkNoter) note(d *Diagnostic) *SDKNotes {
 
 // anchor finds the innermost object checked whose text holds d and whose
 // pointer starts d's.
-func (n *sdkNoter) anchor(d *Diagnostic) *Object {
+func (n *noter) anchor(d *check.Diagnostic) *check.Object {
 	i := sort.Search(len(n.objs), func(i int) bool { return n.objs[i].Offset > d.Offset })
 	for i--; i >= 0; i-- {
 		o := &n.objs[i]
@@ -183,7 +188,7 @@ func (n *sdkNoter) anchor(d *Diagnostic) *Object {
 
 // walk follows rel, a pointer below object o, through the model, looking
 // members up on derived types too; indexes are skipped.
-func (n *sdkNoter) walk(o *Object, rel string) walk {
+func (n *noter) walk(o *check.Object, rel string) walk {
 	b := append(n.buf[:0], o.Type...)
 	b = append(b, 0)
 	b = append(b, rel...)
@@ -221,7 +226,7 @@ func (n *sdkNoter) walk(o *Object, rel string) walk {
 	return w
 }
 
-// memoSize is how many walks and sentences an sdkNoter remembers; past
+// memoSize is how many walks and sentences a noter remembers; past
 // it, it starts over.
 const memoSize = 32
 
@@ -257,7 +262,7 @@ func unescapeToken(s string) string {
 
 // situation tells which sdk.Case finding d is, from its code, the member
 // it is about and the value's text.
-func (n *sdkNoter) situation(d *Diagnostic, w walk, key string) (sdk.Case, sdk.Subject, bool) {
+func (n *noter) situation(d *check.Diagnostic, w walk, key string) (sdk.Case, sdk.Subject, bool) {
 	if d.Offset < 0 || d.Length < 0 || d.Offset+d.Length > len(n.src) {
 		return 0, sdk.Subject{}, false
 	}
@@ -350,7 +355,7 @@ func (n *sdkNoter) situation(d *Diagnostic, w walk, key string) (sdk.Case, sdk.S
 		case "Edm.Guid":
 			return sdk.GuidInvalid, subj, true
 		case "Edm.DateTimeOffset":
-			if len(raw) == 21 && isDateTimeOffset(string(raw[1:20])+"Z") {
+			if len(raw) == 21 && check.IsDateTimeOffset(string(raw[1:20])+"Z") {
 				return sdk.DateNoOffset, subj, true
 			}
 			return sdk.DateInvalid, subj, true
@@ -376,18 +381,22 @@ func wrongType(t *graph.Type, raw []byte, subj sdk.Subject) (sdk.Case, sdk.Subje
 		return sdk.IntBool, subj, true
 	case isIntType(t) && num:
 		return sdk.IntFraction, subj, true
-	case (t == edmDouble || t == edmSingle) && str:
+	case (t.Name == "Edm.Double" || t.Name == "Edm.Single") && str:
 		return sdk.DoubleString, subj, true
-	case t == edmBoolean && str:
+	case t.Name == "Edm.Boolean" && str:
 		return sdk.BoolString, subj, true
-	case t == edmString && (num || boolean):
+	case t.Name == "Edm.String" && (num || boolean):
 		return sdk.StringNotString, subj, true
 	}
 	return 0, subj, false
 }
 
 func isIntType(t *graph.Type) bool {
-	return t == edmInt32 || t == edmInt64 || t == edmInt16 || t == edmByte || t == edmSByte
+	switch t.Name {
+	case "Edm.Int32", "Edm.Int64", "Edm.Int16", "Edm.Byte", "Edm.SByte":
+		return true
+	}
+	return false
 }
 
 // isNull reports whether the member whose name ends src starts has the

@@ -1,10 +1,40 @@
-package check
+package notes
 
 import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"opcheck/check"
+	"opcheck/graph"
 )
+
+// validate checks text against v1.0 and annotates the result, as the CLI
+// does.
+func validate(text string) *check.Result {
+	r := check.Validate([]byte(text), nil)
+	Annotate([]byte(text), r)
+	return r
+}
+
+// find returns the first diagnostic with the code, or nil.
+func find(r *check.Result, code string) *check.Diagnostic {
+	for i := range r.Diagnostics {
+		if r.Diagnostics[i].Code == code {
+			return &r.Diagnostics[i]
+		}
+	}
+	return nil
+}
+
+// codes lists the codes of r's findings, for failure messages.
+func codes(r *check.Result) string {
+	var b strings.Builder
+	for _, d := range r.Diagnostics {
+		b.WriteString(d.Code + " ")
+	}
+	return b.String()
+}
 
 // TestSDKNotes checks which findings carry SDK sentences, and which SDKs
 // they name.
@@ -13,39 +43,39 @@ func TestSDKNotes(t *testing.T) {
 		name string
 		in   string
 		code string
-		want SDKNotes
+		want check.SDKNotes
 	}{
-		{"enum case", `{"@odata.type":"#microsoft.graph.playPromptOperation","id":"a","status":"completed"}`, "enum-case", SDKNotes{
+		{"enum case", `{"@odata.type":"#microsoft.graph.playPromptOperation","id":"a","status":"completed"}`, "enum-case", check.SDKNotes{
 			Go: "GetStatus() returns nil; no error", TypeScript: "status is undefined; no error", Java: "getStatus() returns null; no error"}},
-		{"enum case beyond the first letter", `{"@odata.type":"#microsoft.graph.playPromptOperation","id":"a","status":"COMPLETED"}`, "enum-case", SDKNotes{
+		{"enum case beyond the first letter", `{"@odata.type":"#microsoft.graph.playPromptOperation","id":"a","status":"COMPLETED"}`, "enum-case", check.SDKNotes{
 			Go: "GetStatus() returns nil; no error", TypeScript: "status is undefined; no error", Java: "getStatus() returns null; no error", Python: "status is None; no error"}},
-		{"enum unknown", `{"@odata.type":"#microsoft.graph.playPromptOperation","id":"a","status":"Done"}`, "enum-unknown", SDKNotes{
+		{"enum unknown", `{"@odata.type":"#microsoft.graph.playPromptOperation","id":"a","status":"Done"}`, "enum-unknown", check.SDKNotes{
 			Go: "GetStatus() returns nil; no error", TypeScript: "status is undefined; no error", DotNet: "Status is null; no error",
 			Java: "getStatus() returns null; no error", Python: "status is None; no error"}},
-		{"code out of range", `{"@odata.type":"#microsoft.graph.playPromptOperation","id":"a","status":"Failed","resultInfo":{"code":4294967295,"subcode":0}}`, "out-of-range", SDKNotes{
+		{"code out of range", `{"@odata.type":"#microsoft.graph.playPromptOperation","id":"a","status":"Failed","resultInfo":{"code":4294967295,"subcode":0}}`, "out-of-range", check.SDKNotes{
 			Go:         "the whole read fails: GetObjectValue returns an error and no object",
 			TypeScript: "code is the number as written, outside the declared type",
 			DotNet:     "deserialization throws; no object",
 			Java:       "getCode() returns a converted value (a string parsed, or a number wrapped or truncated)",
 			Python:     "code is the number as written, outside the declared type"}},
-		{"type case", `{"@odata.type":"#microsoft.graph.InviteParticipantsOperation","id":"a","status":"Running"}`, "odata-type-unknown", SDKNotes{
+		{"type case", `{"@odata.type":"#microsoft.graph.InviteParticipantsOperation","id":"a","status":"Running"}`, "odata-type-unknown", check.SDKNotes{
 			Go:         "a *models.CommsOperation is built; the inviteParticipantsOperation members go to GetAdditionalData()",
 			TypeScript: "the commsOperation deserializer runs; the inviteParticipantsOperation members go to additionalData",
 			DotNet:     "a CommsOperation is built; the inviteParticipantsOperation members go to AdditionalData",
 			Java:       "a CommsOperation is built; the inviteParticipantsOperation members go to getAdditionalData()"}},
-		{"type without #", `{"@odata.type":"microsoft.graph.inviteParticipantsOperation","id":"a","status":"Running"}`, "odata-type-no-hash", SDKNotes{
+		{"type without #", `{"@odata.type":"microsoft.graph.inviteParticipantsOperation","id":"a","status":"Running"}`, "odata-type-no-hash", check.SDKNotes{
 			Go:         "a *models.CommsOperation is built; the inviteParticipantsOperation members go to GetAdditionalData()",
 			TypeScript: "the commsOperation deserializer runs; the inviteParticipantsOperation members go to additionalData",
 			DotNet:     "a CommsOperation is built; the inviteParticipantsOperation members go to AdditionalData",
 			Java:       "a CommsOperation is built; the inviteParticipantsOperation members go to getAdditionalData()",
 			Python:     "a CommsOperation is built; the inviteParticipantsOperation members go to additional_data"}},
-		{"undeclared null", `{"@odata.type":"#microsoft.graph.playPromptOperation","id":"a","status":"Running","region": null}`, "unknown-property", SDKNotes{
+		{"undeclared null", `{"@odata.type":"#microsoft.graph.playPromptOperation","id":"a","status":"Running","region": null}`, "unknown-property", check.SDKNotes{
 			Go:         "the member is dropped: neither a property nor GetAdditionalData() holds it",
 			TypeScript: `additionalData["region"] holds the value; no typed property is set`,
 			DotNet:     `AdditionalData["region"] holds the value; no typed property is set`,
 			Java:       "the member is dropped: neither a property nor getAdditionalData() holds it",
 			Python:     `additional_data["region"] holds the value; no typed property is set`}},
-		{"string for a string property", `{"@odata.type":"#microsoft.graph.playPromptOperation","id":"a","status":"Running","clientContext":5}`, "wrong-type", SDKNotes{
+		{"string for a string property", `{"@odata.type":"#microsoft.graph.playPromptOperation","id":"a","status":"Running","clientContext":5}`, "wrong-type", check.SDKNotes{
 			Go:         "the whole read fails: GetObjectValue returns an error and no object",
 			TypeScript: "clientContext is undefined; no error",
 			DotNet:     "ClientContext is null; no error",
@@ -54,7 +84,7 @@ func TestSDKNotes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res := Validate([]byte(tt.in), nil)
+			res := validate(tt.in)
 			d := find(res, tt.code)
 			if d == nil {
 				t.Fatalf("no %s finding; got %s", tt.code, codes(res))
@@ -78,7 +108,7 @@ func TestSDKNotesAbsent(t *testing.T) {
 		`{"@odata.type":"#microsoft.graph.playPromptOperation","id":"a","status":"Running",}`,                                                                                // trailing-comma
 		`{"@odata.type":"#microsoft.graph.playPromptOperation","id":"a","status":"Failed","resultInfo":{"@odata.type":"microsoft.graph.resultInfo","code":500,"subcode":1}}`, // odata-type-no-hash on the type the position holds
 	} {
-		for _, d := range Validate([]byte(in), nil).Diagnostics {
+		for _, d := range validate(in).Diagnostics {
 			if d.SDK != nil {
 				t.Errorf("%s: %s has SDK notes %+v", in, d.Code, *d.SDK)
 			}
@@ -98,8 +128,8 @@ func TestSDKNotesShared(t *testing.T) {
 		b.WriteString(`{"@odata.type":"#microsoft.graph.playPromptOperation","id":"` + strconv.Itoa(i) + `","status":"Running","region":"emea"}`)
 	}
 	b.WriteString(`]}`)
-	res := Validate([]byte(b.String()), nil)
-	var first *SDKNotes
+	res := validate(b.String())
+	var first *check.SDKNotes
 	n := 0
 	for i := range res.Diagnostics {
 		d := &res.Diagnostics[i]
@@ -137,26 +167,26 @@ func repeatedMistakes(size int) []byte {
 }
 
 // BenchmarkSDKNotes measures the notes pass alone on the findings of a
-// findings-heavy 1 MB document, beside the whole Validate of it.
+// findings-heavy 1 MB document, beside Validate and Annotate together.
 func BenchmarkSDKNotes(b *testing.B) {
 	doc := repeatedMistakes(1 << 20)
 	b.Run("validate", func(b *testing.B) {
 		b.SetBytes(int64(len(doc)))
 		b.ReportAllocs()
 		for b.Loop() {
-			Validate(doc, nil)
+			Annotate(doc, check.Validate(doc, nil))
 		}
 	})
 	b.Run("notes-only", func(b *testing.B) {
-		res := Validate(doc, nil)
-		m := newChecker(doc, &Options{}).model
+		res := check.Validate(doc, nil)
+		m := graph.Lookup("v1.0")
 		b.SetBytes(int64(len(doc)))
 		b.ReportAllocs()
 		for b.Loop() {
 			for i := range res.Diagnostics {
 				res.Diagnostics[i].SDK = nil
 			}
-			addSDKNotes(res.Diagnostics, res.Objects, doc, m)
+			annotate(res.Diagnostics, res.Objects, doc, m)
 		}
 		b.ReportMetric(float64(len(res.Diagnostics)), "findings")
 	})

@@ -1,13 +1,17 @@
-package check
+package notes
 
 import (
+	"flag"
 	"os"
 	"regexp"
 	"strings"
 	"testing"
 
+	"opcheck/check"
 	"opcheck/sdk"
 )
+
+var update = flag.Bool("update", false, "rewrite docs/rules.md's SDK paragraphs and testdata/corpus.golden")
 
 // sdkDocLead starts the paragraph of docs/rules.md that says, under a
 // rule's example, what each SDK makes of it.
@@ -15,9 +19,11 @@ const sdkDocLead = "What the Graph SDKs make of this example:\n"
 
 // TestRulesSDK keeps, under each example of docs/rules.md whose finding
 // carries SDK notes, a paragraph listing them, and none elsewhere;
-// go test ./check -update rewrites the paragraphs.
+// go test ./sdk/notes -update rewrites the paragraphs. Examples that do
+// not produce their code (the built and untestable ones check's
+// TestRulesExamples skips) get none.
 func TestRulesSDK(t *testing.T) {
-	data, err := os.ReadFile("../docs/rules.md")
+	data, err := os.ReadFile("../../docs/rules.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,13 +40,13 @@ func TestRulesSDK(t *testing.T) {
 		}
 		code, section := doc[loc[2]:loc[3]], doc[loc[0]:end]
 		section = dropSDKParagraph(section)
-		lang, text, ok := firstBlock(section[loc[1]-loc[0]:])
-		var notes *SDKNotes
-		if ok && builtExamples[code] == "" && untestedByExample[code] == "" {
+		lang, text, _, ok := firstBlock(section[loc[1]-loc[0]:])
+		var notes *check.SDKNotes
+		if ok {
 			if lang == "json" {
 				text = strings.TrimSuffix(text, "\n")
 			}
-			if d := find(Validate([]byte(text), nil), code); d != nil {
+			if d := find(validate(text), code); d != nil {
 				notes = d.SDK
 			}
 		}
@@ -58,20 +64,20 @@ func TestRulesSDK(t *testing.T) {
 		return
 	}
 	if *update {
-		if err := os.WriteFile("../docs/rules.md", []byte(got), 0o644); err != nil {
+		if err := os.WriteFile("../../docs/rules.md", []byte(got), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return
 	}
-	t.Error("docs/rules.md's SDK paragraphs are out of date: run go test ./check -update and read the diff")
+	t.Error("docs/rules.md's SDK paragraphs are out of date: run go test ./sdk/notes -update and read the diff")
 }
 
 // sdkParagraph lists n, one SDK a line.
-func sdkParagraph(n *SDKNotes) string {
+func sdkParagraph(n *check.SDKNotes) string {
 	var b strings.Builder
 	b.WriteString(sdkDocLead)
 	for _, l := range sdk.Langs() {
-		if s := n.Get(l); s != "" {
+		if s := Get(n, l); s != "" {
 			b.WriteString("- " + l.String() + ": " + s + "\n")
 		}
 	}
@@ -95,18 +101,33 @@ func dropSDKParagraph(section string) string {
 // insertAfterBlock puts p, as a paragraph, after the section's first
 // fenced block.
 func insertAfterBlock(section, p string) string {
+	_, _, end, ok := firstBlock(section)
+	if !ok || end < 0 {
+		return section
+	}
+	return section[:end] + "\n" + p + section[end:]
+}
+
+// firstBlock returns the language and content of the first fenced block of
+// a Markdown section (a block ends at a line that is exactly its fence),
+// and the offset just after its closing line (-1 for an unclosed block).
+func firstBlock(section string) (lang, text string, end int, ok bool) {
 	lines := strings.SplitAfter(section, "\n")
+	at := 0
 	for i, l := range lines {
+		at += len(l)
 		if !strings.HasPrefix(l, "```") {
 			continue
 		}
-		fence := strings.TrimRight(l[:len(l)-len(strings.TrimLeft(l, "`"))], "\n")
+		line := strings.TrimSuffix(l, "\n")
+		fence := line[:len(line)-len(strings.TrimLeft(line, "`"))]
 		for j := i + 1; j < len(lines); j++ {
-			if strings.TrimRight(lines[j], "\n") == fence {
-				head := strings.Join(lines[:j+1], "")
-				return head + "\n" + p + strings.Join(lines[j+1:], "")
+			at += len(lines[j])
+			if strings.TrimSuffix(lines[j], "\n") == fence {
+				return line[len(fence):], strings.Join(lines[i+1:j], ""), at, true
 			}
 		}
+		return line[len(fence):], strings.Join(lines[i+1:], ""), -1, true
 	}
-	return section
+	return "", "", -1, false
 }
