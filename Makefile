@@ -8,6 +8,13 @@ ADDR    ?= 127.0.0.1:8080
 # Core packages: pure Go, so their tests run natively and again under wasm.
 CORE    := ./graph/... ./scan/... ./input/... ./check/... ./sdk/... ./format/... ./permalink/... ./redact/... ./internal/sizeclass/...
 GOFLAGS_BUILD := -trimpath -ldflags=-s\ -w
+# opcheck.wasm's download budget is 800 KB brotli. Inlining copies a
+# function into every caller; for code off the hot path (fmt and reflect,
+# which safejs brings, the JS bridge, the model's one-time setup, and input's
+# form recognisers, which read each byte once before the checker reads it
+# again) those copies cost bytes and save no time, so they are left out
+# there. The checker, the scanner and the runtime keep their inlining.
+WASM_NOINLINE := $(foreach p,fmt reflect os time syscall syscall/js io/fs internal/fmtsort github.com/hack-pad/safejs/... opcheck/graph opcheck/wasm/... opcheck/input,-gcflags=$(p)=-l)
 
 .PHONY: run build web dist check sarif-schema test test-native test-wasm test-sdk bench loadtest fuzz clean
 
@@ -23,7 +30,7 @@ build: web
 ## web: the page's assets, hashed and precompressed, in web/dist/
 web:
 	rm -rf build/web && mkdir -p build/web
-	GOOS=js GOARCH=wasm $(GO) build $(GOFLAGS_BUILD) -o build/web/opcheck.wasm ./wasm
+	GOOS=js GOARCH=wasm $(GO) build $(GOFLAGS_BUILD) $(WASM_NOINLINE) -o build/web/opcheck.wasm ./wasm
 	GOOS=js GOARCH=wasm $(GO) build $(GOFLAGS_BUILD) -o build/web/opcheck-tools.wasm ./wasm/tools
 	cp "$(WASMDIR)/wasm_exec.js" build/web/wasm_exec.js
 	cd web && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build
