@@ -229,32 +229,31 @@ func (c *checker) recordEvent(e int) {
 	c.dataEvent(&c.events[len(c.events)-1], data, df, ref, url, canonical)
 }
 
-// readResource is parseResource, with a quick path for a URL written as
-// opcheck writes a track's (/communications/calls/{id}, …/operations/{id},
-// …/participants[/{id}]): canonical reports that url is that path.
+// readResource is parseResource, and whether url is already written as
+// opcheck writes a track's path (/communications/calls/{id}, …/operations/{id},
+// …/participants[/{id}]), so that the track can use it as it is.
 func readResource(url string) (ref resourceRef, canonical bool) {
-	const prefix = "/communications/calls/"
-	rest, ok := strings.CutPrefix(url, prefix)
-	if !ok || strings.ContainsAny(rest, "()'?#") {
-		return parseResource(url), false
+	ref = parseResource(url)
+	rest, ok := strings.CutPrefix(url, "/communications/calls/")
+	if !ok || ref.Kind == resourceUnknown {
+		return ref, false
 	}
-	call, rest, more := strings.Cut(rest, "/")
-	if call == "" {
-		return parseResource(url), false
+	if rest, ok = strings.CutPrefix(rest, ref.Call); !ok {
+		return ref, false
 	}
-	if !more {
-		return resourceRef{Kind: resourceCall, Call: call}, true
+	var coll string
+	switch ref.Kind {
+	case resourceCall:
+		return ref, rest == ""
+	case resourceParticipants:
+		return ref, rest == "/participants"
+	case resourceParticipant:
+		coll = "/participants/"
+	default:
+		coll = "/operations/"
 	}
-	coll, id, hasID := strings.Cut(rest, "/")
-	switch {
-	case coll == "participants" && !hasID:
-		return resourceRef{Kind: resourceParticipants, Call: call}, true
-	case coll == "participants" && id != "" && !strings.Contains(id, "/"):
-		return resourceRef{Kind: resourceParticipant, Call: call, ID: id}, true
-	case coll == "operations" && id != "" && !strings.Contains(id, "/"):
-		return resourceRef{Kind: resourceOperation, Call: call, ID: id}, true
-	}
-	return parseResource(url), false
+	id, ok := strings.CutPrefix(rest, coll)
+	return ref, ok && id == ref.ID
 }
 
 // dataEvent completes ev from resourceData (or a participant of it) at node
