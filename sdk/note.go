@@ -70,10 +70,7 @@ func is(l Lang) string {
 
 // accessor is how a bot in SDK l reads property p.
 func accessor(l Lang, p string) string {
-	up := p
-	if p != "" {
-		up = strings.ToUpper(p[:1]) + p[1:]
-	}
+	up := upperFirst(p)
 	switch l {
 	case Go:
 		return "Get" + up + "()"
@@ -101,10 +98,7 @@ func extra(l Lang, key string) string {
 
 // built says which object SDK l constructs for the type called short.
 func built(l Lang, short string) string {
-	up := short
-	if short != "" {
-		up = strings.ToUpper(short[:1]) + short[1:]
-	}
+	up := upperFirst(short)
 	switch l {
 	case Go:
 		return "a *models." + up + " is built"
@@ -128,4 +122,13 @@ func snake(s string) string {
 		b.WriteByte(c)
 	}
 	return b.String()
+}
+
+// upperFirst is s with its first letter in upper case, as the SDKs name
+// properties and classes: "status" → "Status".
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
