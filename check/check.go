@@ -50,6 +50,7 @@ func validate(src []byte, opts *Options, t *trace) *Result {
 		// when it splits into more than one.
 		if logSplit := input.Parse(src, input.Log); len(logSplit.Parts) > 1 && moreAfterFirst(src, logSplit, c.fatalAt) {
 			c.res.Diagnostics, c.res.Objects, c.events = c.res.Diagnostics[:0], c.res.Objects[:0], c.events[:0]
+			c.eventCursor, c.own = nil, c.own[:0]
 			c.dropped, c.fatalAt = 0, -1
 			if t != nil {
 				*t = trace{fellBack: true}
@@ -185,7 +186,16 @@ type checker struct {
 
 	trace *trace // what a Session keeps of this check, or nil
 
-	events []event // what the notifications say happened, for the timeline
+	events []event  // what the notifications say happened, for the timeline
+	own    []string // the events' own strings (see texts)
+	// eventList is the JSON Pointer of the notifications' array, and
+	// eventItem the index in it of the notification being checked.
+	eventList texts
+	eventItem int
+	// eventCursor locates the events as they come, unless unlocatedEvents
+	// says the caller does (a Session checking one item again).
+	eventCursor     *scan.Cursor
+	unlocatedEvents bool
 }
 
 // addFinding records a finding of the splitter (already in input offsets).

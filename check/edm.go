@@ -49,6 +49,9 @@ func isHex(c byte) bool {
 // GUIDs: braces, dashes and the case of hex digits do not matter. Ids that
 // are not GUIDs must be equal as written. It allocates nothing.
 func sameID(a, b string) bool {
+	if a == b {
+		return true // the usual case, whatever the ids are
+	}
 	ha, ok1 := guidDigits(a)
 	hb, ok2 := guidDigits(b)
 	if !ok1 || !ok2 {

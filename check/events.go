@@ -3,6 +3,7 @@ package check
 import (
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"opcheck/scan"
 )
@@ -42,24 +43,155 @@ type ResultInfo struct {
 	Message string `json:"message"`
 }
 
-// event is an Event with what the timeline needs to put it on its track and
-// to locate what it reveals.
+// event is what the timeline keeps of an Event while it puts it on its
+// track and looks for what it reveals. It holds no pointer: its strings are
+// texts, places in the input or in the events' own strings, so that a long
+// stream's events cost the collector nothing and a Session can move them
+// with the text.
 type event struct {
-	Event
-	key    string       // the track: a resource's canonical URL, lower-cased
-	url    string       // the resourceUrl the track shows
-	typ    string       // the resource's type, without "#"
-	kind   resourceKind // call, participant or operation (unknown otherwise)
-	call   string       // the call's id, lower-cased ("" when unknown)
-	roster bool         // a roster change shown on its call
-	// ptr is the JSON Pointer of the notification (or participant) and
-	// data that of its resourceData relative to it ("" for a participant).
-	ptr, data string
+	line, column, offset, length int32
+	changeType, status, context  texts
+	// The resultInfo, where the resource has one.
+	result        bool
+	code, subcode int32
+	message       texts
+	// The resource whose track the event is on: its kind, call and id. For
+	// a resource no URL names (refKind unknown), id is the URL as written,
+	// or "#" and resourceData's id where there is no URL.
+	refKind  resourceKind
+	call, id texts
+	// hash is the track's key (see trackKey), taken while the input around
+	// it is fresh in the processor's caches.
+	hash uint64
+	// url is the resourceUrl as written; canonical says it is already the
+	// path opcheck shows for the track.
+	url       texts
+	canonical bool
+	typ       texts        // the resource's type, without "#"
+	kind      resourceKind // call, participant or operation (unknown otherwise)
+	roster    bool         // a roster change shown on its call
+	// What the timeline compares, read once: the status's place in its
+	// progression (-1 where it has none), whether the status ends the
+	// resource, and whether the changeType is deleted.
+	rank              int8
+	terminal, deleted bool
+	// The JSON Pointer of the notification is list/item; a participant of
+	// a roster (participant >= 0) adds /resourceData/participant.
+	list              texts
+	item, participant int32
 	// Members an anomaly points at: status (or changeType), @odata.type
 	// and clientContext; length 0 when absent.
-	status, odataType, context span2
+	statusAt, typeAt, contextAt span2
+}
 
-	_ [0]func() // no == (and no generated equality function)
+// textFields are ev's texts, for a Session to move them.
+func (ev *event) textFields() [9]*texts {
+	return [...]*texts{&ev.changeType, &ev.status, &ev.context, &ev.message, &ev.call, &ev.id, &ev.url, &ev.typ, &ev.list}
+}
+
+// move shifts ev and the parts of the input it names by delta bytes.
+func (ev *event) move(delta int32) {
+	ev.offset += delta
+	for _, x := range ev.textFields() {
+		if x.n > 0 {
+			x.off += delta
+		}
+	}
+	ev.statusAt.off += delta
+	ev.typeAt.off += delta
+	ev.contextAt.off += delta
+}
+
+// texts is a string an event keeps without a pointer: bytes [off, off+n) of
+// the input when n >= 0, else entry off of the events' own strings, which
+// hold what the input does not hold as it is (a decoded escape, a word
+// opcheck writes).
+type texts struct{ off, n int32 }
+
+// eventText reads the texts of events: the input they were recorded from,
+// and their own strings.
+type eventText struct {
+	src []byte
+	own []string
+}
+
+// get returns the string x names. Like the scanner's, it may share the
+// input's memory.
+func (t *eventText) get(x texts) string {
+	switch {
+	case x.n < 0:
+		return t.own[x.off]
+	case x.n == 0:
+		return ""
+	}
+	return unsafe.String(&t.src[x.off], int(x.n))
+}
+
+// keep returns s as a texts of the events of this check: its place in the
+// input when it is part of it, else an entry of c.own.
+func (c *checker) keep(s string) texts {
+	if s == "" {
+		return texts{}
+	}
+	p, src := uintptr(unsafe.Pointer(unsafe.StringData(s))), c.src
+	if len(src) > 0 {
+		if at := p - uintptr(unsafe.Pointer(&src[0])); at < uintptr(len(src)) && at+uintptr(len(s)) <= uintptr(len(src)) {
+			return texts{int32(at), int32(len(s))}
+		}
+	}
+	if n := len(c.own); n > 0 && c.own[n-1] == s {
+		return texts{int32(n - 1), -1} // the words opcheck writes come in runs
+	}
+	c.own = append(c.own, s)
+	return texts{int32(len(c.own) - 1), -1}
+}
+
+// trackKey returns the hash of the track of a resource: resources are the
+// same when their kind, call and id are, ids in either case.
+func trackKey(k resourceKind, call, id string) uint64 {
+	return foldHash(foldHash(uint64(k), call), id)
+}
+
+// sameTrack reports whether ev and o belong on one track (see trackKey).
+func (t *eventText) sameTrack(ev, o *event) bool {
+	return ev.refKind == o.refKind && equalFoldASCII(t.get(ev.call), t.get(o.call)) && equalFoldASCII(t.get(ev.id), t.get(o.id))
+}
+
+// trackURL is the resourceUrl the track of ev shows.
+func (t *eventText) trackURL(ev *event) string {
+	if ev.canonical || ev.refKind == resourceUnknown {
+		return t.get(ev.url)
+	}
+	return canonicalURL(resourceRef{Kind: ev.refKind, Call: t.get(ev.call), ID: t.get(ev.id)})
+}
+
+// pointer returns the JSON Pointer of ev's notification, or participant.
+func (t *eventText) pointer(ev *event) string {
+	p := t.get(ev.list) + "/" + strconv.Itoa(int(ev.item))
+	if ev.participant >= 0 {
+		p += "/resourceData/" + strconv.Itoa(int(ev.participant))
+	}
+	return p
+}
+
+// dataPointer is the JSON Pointer of what ev's members are read from: the
+// notification's resourceData, or the participant.
+func (t *eventText) dataPointer(ev *event) string {
+	if ev.participant >= 0 {
+		return t.pointer(ev)
+	}
+	return t.pointer(ev) + "/resourceData"
+}
+
+// public returns ev as an Event, its ResultInfo taken from infos.
+func (t *eventText) public(ev *event, infos *[]ResultInfo) Event {
+	e := Event{Line: int(ev.line), Column: int(ev.column), Offset: int(ev.offset), Length: int(ev.length),
+		ChangeType: t.get(ev.changeType), Status: t.get(ev.status), ClientContext: t.get(ev.context)}
+	if ev.result {
+		*infos = append(*infos, ResultInfo{Code: int(ev.code), Subcode: int(ev.subcode), Message: t.get(ev.message)})
+		e.ResultInfo = &(*infos)[len(*infos)-1]
+	}
+	return e
 }
 
 // span2 is a located member value: bytes of the input (which scan keeps
@@ -67,7 +199,6 @@ type event struct {
 type span2 struct {
 	off, n int32
 	member eventMember
-	_      [0]func()
 }
 
 // eventMember names the member a span2 holds, for its JSON Pointer.
@@ -82,74 +213,71 @@ const (
 	memberContext                       // /clientContext of the data
 )
 
-// pointer returns the JSON Pointer of m, relative to its event's.
-func (m eventMember) pointer(ev *event) string {
+// memberPointer returns the JSON Pointer of member m of event ev.
+func (t *eventText) memberPointer(ev *event, m eventMember) string {
 	switch m {
 	case memberChangeType:
-		return ev.ptr + "/changeType"
+		return t.pointer(ev) + "/changeType"
 	case memberStatus:
-		return ev.ptr + ev.data + "/status"
+		return t.dataPointer(ev) + "/status"
 	case memberState:
-		return ev.ptr + ev.data + "/state"
+		return t.dataPointer(ev) + "/state"
 	case memberODataType:
-		return ev.ptr + ev.data + "/@odata.type"
+		return t.dataPointer(ev) + "/@odata.type"
 	case memberContext:
-		return ev.ptr + ev.data + "/clientContext"
+		return t.dataPointer(ev) + "/clientContext"
 	}
-	return ev.ptr
+	return t.pointer(ev)
 }
 
 // fields are the members of one object that the timeline reads: each the
 // node of the first member with the name, -1 when there is none.
 type fields struct {
-	resourceURL, resource, changeType, resourceData         int
 	odataType, id, status, state, clientContext, resultInfo int
 	isInLobby, isMuted                                      int
 }
 
-// fieldsOf reads the members of object node obj in one pass.
+// fieldsOf reads the members of object node obj in one pass. The names it
+// looks for differ in length, so a member's length says which one it may be.
 func (c *checker) fieldsOf(obj int) fields {
-	f := fields{-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1}
+	f := fields{-1, -1, -1, -1, -1, -1, -1, -1}
 	d := c.doc
 	if obj < 0 || d.Nodes[obj].Kind != scan.Object {
 		return f
 	}
+	at := [...]*int{&f.odataType, &f.id, &f.status, &f.state, &f.clientContext, &f.resultInfo, &f.isInLobby, &f.isMuted}
 	for m := obj + 1; m < int(d.Nodes[obj].Next); m = int(d.Nodes[m].Next) {
-		var at *int
-		switch d.Key(m) {
-		case "resourceUrl":
-			at = &f.resourceURL
-		case "resource":
-			at = &f.resource
-		case "changeType":
-			at = &f.changeType
-		case "resourceData":
-			at = &f.resourceData
-		case "@odata.type":
-			at = &f.odataType
-		case "id":
-			at = &f.id
-		case "status":
-			at = &f.status
-		case "state":
-			at = &f.state
-		case "clientContext":
-			at = &f.clientContext
-		case "resultInfo":
-			at = &f.resultInfo
-		case "isInLobby":
-			at = &f.isInLobby
-		case "isMuted":
-			at = &f.isMuted
-		default:
+		n := &d.Nodes[m]
+		var name string
+		if n.Flags&scan.KeyEscaped == 0 && n.KeyEnd-n.KeyStart >= 2 && d.Src[n.KeyStart] == '"' {
+			name = unsafe.String(&d.Src[n.KeyStart+1], int(n.KeyEnd-n.KeyStart-2))
+		} else {
+			name = d.Key(m)
+		}
+		if len(name) >= len(fieldOfLength) {
 			continue
 		}
-		if *at < 0 {
-			*at = m
+		if k := fieldOfLength[len(name)]; k > 0 && name == fieldNames[k-1] && *at[k-1] < 0 {
+			*at[k-1] = m
 		}
 	}
 	return f
 }
+
+// fieldNames are the members fieldsOf reads, in the order of fields, and
+// fieldOfLength is, for each length of a name, 1 + its index there.
+var (
+	fieldNames    = [...]string{"@odata.type", "id", "status", "state", "clientContext", "resultInfo", "isInLobby", "isMuted"}
+	fieldOfLength = func() (t [14]int8) {
+		for i, name := range fieldNames {
+			if t[len(name)] != 0 {
+				panic("check: two timeline fields of one length: " + name)
+			}
+			t[len(name)] = int8(i + 1)
+		}
+		return t
+	}()
+)
 
 // str returns string node m's value, or "" when m is absent or no string.
 // Like the scanner's, the string may share the input's memory (a Session
@@ -162,19 +290,17 @@ func (c *checker) str(m int) string {
 }
 
 // recordEvent notes what the notification at node e says happened; it is
-// the only call notification() makes into the timeline.
-func (c *checker) recordEvent(e int) {
+// the only call notification() makes into the timeline. url is the node of
+// its resourceUrl (or resource) and data of its resourceData, -1 for none,
+// and ref is what url names.
+func (c *checker) recordEvent(e, url, data int, ref resourceRef) {
 	d := c.doc
-	if d.Nodes[e].Kind != scan.Object {
-		return
+	u := c.str(url)
+	if u == "" && url >= 0 && d.Key(url) == "resourceUrl" {
+		u = c.str(d.Member(e, "resource"))
+		ref = parseResource(u)
 	}
-	f := c.fieldsOf(e)
-	url := c.str(f.resourceURL)
-	if url == "" {
-		url = c.str(f.resource)
-	}
-	ref, canonical := readResource(url)
-	data := f.resourceData
+	canonical := isCanonical(u, ref)
 	if len(c.events) == cap(c.events) {
 		// Room for as many more events as notifications of this size fit
 		// in the rest of the document, so that a long batch grows once.
@@ -183,140 +309,158 @@ func (c *checker) recordEvent(e int) {
 		copy(grown, c.events)
 		c.events = grown
 	}
-	base := event{Event: Event{ChangeType: c.str(f.changeType)}, call: strings.ToLower(ref.Call), ptr: c.pointer(), data: "/resourceData"}
-	c.setSpan(&base.status, f.changeType, memberChangeType)
-	c.setEventNode(&base, e)
-	if base.status.n == 0 {
-		c.setSpan(&base.status, e, memberNone)
+	change := d.Member(e, "changeType")
+	changeType := c.str(change)
+	roster := data >= 0 && d.Nodes[data].Kind == scan.Array
+	var df fields
+	if !roster {
+		if data >= 0 && d.Nodes[data].Kind != scan.Object {
+			data = -1
+		}
+		df = c.fieldsOf(data)
+		if ref.Kind == resourceUnknown && u == "" && c.str(df.id) == "" {
+			return // nothing names the resource
+		}
+	}
+	// The event is written in place: it is large, and a stream has many.
+	c.events = append(c.events, event{})
+	ev := &c.events[len(c.events)-1]
+	ev.changeType, ev.list, ev.item, ev.participant, ev.rank = c.keep(changeType), c.eventList, int32(c.eventItem), -1, -1
+	ev.deleted = strings.EqualFold(changeType, "deleted")
+	c.setSpan(&ev.statusAt, change, memberChangeType)
+	c.setEventNode(ev, e)
+	if ev.statusAt.n == 0 {
+		c.setSpan(&ev.statusAt, e, memberNone)
 	}
 
-	if data >= 0 && d.Nodes[data].Kind == scan.Array {
-		// A roster: one event on the call, one per participant.
-		ev := base
-		ev.kind, ev.roster = resourceCall, true
-		ev.url, ev.key = canonicalURL(resourceRef{Kind: resourceCall, Call: ref.Call}, url)
-		ev.typ = "microsoft.graph.call"
-		ev.Status = rosterStatus(int(d.Nodes[data].Count))
-		c.events = append(c.events, ev)
-		for p, k := data+1, 0; p < int(d.Nodes[data].Next); p, k = int(d.Nodes[p].Next), k+1 {
-			pf := c.fieldsOf(p)
-			id := c.str(pf.id)
-			if id == "" || ref.Call == "" {
-				continue
+	if !roster {
+		if ref.Kind == resourceParticipants && data >= 0 {
+			if id := c.str(df.id); id != "" {
+				ref, canonical = resourceRef{Kind: resourceParticipant, Call: ref.Call, ID: id}, false
 			}
-			c.events = append(c.events, base)
-			ev := &c.events[len(c.events)-1]
-			ev.ptr, ev.data = base.ptr+"/resourceData/"+strconv.Itoa(k), ""
-			c.dataEvent(ev, p, pf, resourceRef{Kind: resourceParticipant, Call: ref.Call, ID: id}, "", false)
-			c.setEventNode(ev, p)
-			c.setSpan(&ev.status, p, memberNone)
 		}
+		c.dataEvent(ev, data, df, changeType, ref, u, canonical)
 		return
 	}
-	if data >= 0 && d.Nodes[data].Kind != scan.Object {
-		data = -1
-	}
-	df := c.fieldsOf(data)
-	if ref.Kind == resourceUnknown && url == "" && c.str(df.id) == "" {
-		return // nothing names the resource
-	}
-	if ref.Kind == resourceParticipants && data >= 0 {
-		if id := c.str(df.id); id != "" {
-			ref, canonical = resourceRef{Kind: resourceParticipant, Call: ref.Call, ID: id}, false
+	// A roster: one event on the call, one per participant.
+	base := *ev
+	ev.kind, ev.roster, ev.url = resourceCall, true, c.keep(u)
+	ev.refKind, ev.call = resourceCall, c.keep(ref.Call)
+	ev.hash = trackKey(resourceCall, ref.Call, "")
+	ev.canonical = ref.Kind == resourceCall && canonical
+	ev.typ = c.keep("microsoft.graph.call")
+	ev.status = c.keep(rosterStatus(int(d.Nodes[data].Count)))
+	for p, k := data+1, 0; p < int(d.Nodes[data].Next); p, k = int(d.Nodes[p].Next), k+1 {
+		pf := c.fieldsOf(p)
+		id := c.str(pf.id)
+		if id == "" || ref.Call == "" {
+			continue
 		}
+		c.events = append(c.events, base)
+		ev := &c.events[len(c.events)-1]
+		ev.participant = int32(k)
+		c.dataEvent(ev, p, pf, changeType, resourceRef{Kind: resourceParticipant, Call: ref.Call, ID: id}, "", false)
+		c.setEventNode(ev, p)
+		c.setSpan(&ev.statusAt, p, memberNone)
 	}
-	c.events = append(c.events, base)
-	c.dataEvent(&c.events[len(c.events)-1], data, df, ref, url, canonical)
 }
 
-// readResource is parseResource, and whether url is already written as
-// opcheck writes a track's path (/communications/calls/{id}, …/operations/{id},
-// …/participants[/{id}]), so that the track can use it as it is.
-func readResource(url string) (ref resourceRef, canonical bool) {
-	ref = parseResource(url)
+// isCanonical reports whether url, which names ref, is written as opcheck
+// writes a track's path (/communications/calls/{id}, …/operations/{id},
+// …/participants[/{id}]), so that the track can show it as it is.
+func isCanonical(url string, ref resourceRef) bool {
 	rest, ok := strings.CutPrefix(url, "/communications/calls/")
 	if !ok || ref.Kind == resourceUnknown {
-		return ref, false
+		return false
 	}
 	if rest, ok = strings.CutPrefix(rest, ref.Call); !ok {
-		return ref, false
+		return false
 	}
 	var coll string
 	switch ref.Kind {
 	case resourceCall:
-		return ref, rest == ""
+		return rest == ""
 	case resourceParticipants:
-		return ref, rest == "/participants"
+		return rest == "/participants"
 	case resourceParticipant:
 		coll = "/participants/"
 	default:
 		coll = "/operations/"
 	}
 	id, ok := strings.CutPrefix(rest, coll)
-	return ref, ok && id == ref.ID
+	return ok && id == ref.ID
 }
 
 // dataEvent completes ev from resourceData (or a participant of it) at node
-// data (-1 for none) with members f, for the resource ref names; canonical
-// says url is already the resource's path.
-func (c *checker) dataEvent(ev *event, data int, f fields, ref resourceRef, url string, canonical bool) {
+// data (-1 for none) with members f, for the resource ref names, after a
+// notification of changeType change; canonical says url is already the
+// resource's path.
+func (c *checker) dataEvent(ev *event, data int, f fields, change string, ref resourceRef, url string, canonical bool) {
 	d := c.doc
-	ev.typ = strings.TrimPrefix(c.str(f.odataType), "#")
-	c.setSpan(&ev.odataType, f.odataType, memberODataType)
+	typ := strings.TrimPrefix(c.str(f.odataType), "#")
+	c.setSpan(&ev.typeAt, f.odataType, memberODataType)
 	kind := ref.Kind
 	if kind == resourceUnknown || kind == resourceParticipants {
-		switch strings.ToLower(ev.typ) {
-		case "microsoft.graph.call":
+		switch {
+		case strings.EqualFold(typ, "microsoft.graph.call"):
 			kind = resourceCall
-		case "microsoft.graph.participant":
+		case strings.EqualFold(typ, "microsoft.graph.participant"):
 			kind = resourceParticipant
 		default:
 			kind = resourceOperation
 		}
 	}
 	ev.kind = kind
-	if ev.typ == "" {
-		ev.typ = impliedType(kind)
+	if typ == "" {
+		typ = impliedType(kind)
 	}
-	switch {
-	case canonical:
-		ev.url, ev.key = url, strings.ToLower(url)
-	case ref.Kind == resourceUnknown:
+	ev.typ = c.keep(typ)
+	ev.url, ev.canonical = c.keep(url), canonical
+	ev.refKind, ev.call, ev.id = ref.Kind, c.keep(ref.Call), c.keep(ref.ID)
+	if ref.Kind == resourceUnknown {
 		// No URL opcheck can read: the track is the URL as written, or the
 		// resource's id.
-		ev.url, ev.key = url, strings.ToLower(url)
+		ref.Call, ref.ID = "", url
 		if url == "" {
-			ev.key = "#" + strings.ToLower(c.str(f.id))
+			ref.ID = "#" + c.str(f.id)
 		}
-	default:
-		ev.url, ev.key = canonicalURL(ref, url)
+		ev.call, ev.id = texts{}, c.keep(ref.ID)
 	}
+	ev.hash = trackKey(ref.Kind, ref.Call, ref.ID)
 	if data < 0 {
 		return
 	}
+	var status string
 	switch kind {
 	case resourceCall:
-		ev.Status = c.str(f.state)
-		c.setSpan(&ev.status, f.state, memberState)
+		status = c.str(f.state)
+		c.setSpan(&ev.statusAt, f.state, memberState)
 	case resourceParticipant:
-		ev.Status = participantStatus(c, f, ev.ChangeType)
+		status = participantStatus(c, f, change)
 	default:
-		ev.Status = c.str(f.status)
-		c.setSpan(&ev.status, f.status, memberStatus)
+		status = c.str(f.status)
+		c.setSpan(&ev.statusAt, f.status, memberStatus)
 	}
-	ev.ClientContext = c.str(f.clientContext)
-	c.setSpan(&ev.context, f.clientContext, memberContext)
+	ev.status = c.keep(status)
+	r := rank(kind, status)
+	ev.rank, ev.terminal = int8(r), terminal(kind, r)
+	ev.context = c.keep(c.str(f.clientContext))
+	c.setSpan(&ev.contextAt, f.clientContext, memberContext)
 	if r := f.resultInfo; r >= 0 && d.Nodes[r].Kind == scan.Object {
-		ri := &ResultInfo{Message: c.stringMember(r, "message")}
-		if n := d.Member(r, "code"); n >= 0 {
-			v, _ := d.Int(n)
-			ri.Code = int(v)
+		ev.result = true
+		var seen [3]bool // the first member of each name counts
+		for m := r + 1; m < int(d.Nodes[r].Next); m = int(d.Nodes[m].Next) {
+			switch key := d.Key(m); {
+			case key == "code" && !seen[0]:
+				v, _ := d.Int(m)
+				ev.code, seen[0] = int32(v), true
+			case key == "subcode" && !seen[1]:
+				v, _ := d.Int(m)
+				ev.subcode, seen[1] = int32(v), true
+			case key == "message" && !seen[2]:
+				ev.message, seen[2] = c.keep(c.str(m)), true
+			}
 		}
-		if n := d.Member(r, "subcode"); n >= 0 {
-			v, _ := d.Int(n)
-			ri.Subcode = int(v)
-		}
-		ev.ResultInfo = ri
 	}
 }
 
@@ -355,10 +499,10 @@ func impliedType(k resourceKind) string {
 	return ""
 }
 
-// canonicalURL returns the path that names ref, and the key of its track.
+// canonicalURL returns the path that names ref, a resource of a known kind.
 // Ids keep their case in the path, and compare without it.
-func canonicalURL(ref resourceRef, url string) (path, key string) {
-	path = "/communications/calls/" + ref.Call
+func canonicalURL(ref resourceRef) string {
+	path := "/communications/calls/" + ref.Call
 	switch ref.Kind {
 	case resourceParticipants:
 		path += "/participants"
@@ -366,24 +510,8 @@ func canonicalURL(ref resourceRef, url string) (path, key string) {
 		path += "/participants/" + ref.ID
 	case resourceOperation:
 		path += "/operations/" + ref.ID
-	case resourceUnknown:
-		path = url
 	}
-	return path, strings.ToLower(path)
-}
-
-// stringMember returns the string value of member name of object node obj,
-// or "". Like the scanner's, the string may share the input's memory (a
-// Session detaches what it keeps).
-func (c *checker) stringMember(obj int, name string) string {
-	if obj < 0 {
-		return ""
-	}
-	m := c.doc.Member(obj, name)
-	if m < 0 || c.doc.Nodes[m].Kind != scan.String {
-		return ""
-	}
-	return c.doc.Text(m)
+	return path
 }
 
 // setSpan notes node m's value (when m >= 0) as member mb of its event.
@@ -395,8 +523,17 @@ func (c *checker) setSpan(s *span2, m int, mb eventMember) {
 	*s = span2{off: int32(c.base + int(n.Start)), n: int32(n.End - n.Start), member: mb}
 }
 
-// setEventNode places ev on node i.
+// setEventNode places ev on node i, and locates it unless the check leaves
+// that to its caller. Events come in input order, so one cursor does.
 func (c *checker) setEventNode(ev *event, i int) {
 	n := &c.doc.Nodes[i]
-	ev.Offset, ev.Length = c.base+int(n.Start), int(n.End-n.Start)
+	ev.offset, ev.length = int32(c.base+int(n.Start)), int32(n.End-n.Start)
+	if c.unlocatedEvents {
+		return
+	}
+	if c.eventCursor == nil {
+		c.eventCursor = scan.NewCursor(c.src)
+	}
+	l, col := c.eventCursor.At(int(ev.offset))
+	ev.line, ev.column = int32(l), int32(col)
 }

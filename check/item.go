@@ -148,8 +148,10 @@ func (s *Session) recheck(k, delta int, was place) *Result {
 		c = newChecker(s.text, &s.opts)
 		c.lookupKinds()
 		c.doc, c.base = doc, start
+		c.unlocatedEvents = true // retimeline locates them from the item's start
 		c.reportIssues(issues, token{key: "value", index: -1}, token{index: k})
 		c.push("value")
+		c.eventList = c.keep(c.pointer())
 		switch t.shape {
 		case KindCollection:
 			if t.elem == nil || t.elemByItem && k == 0 && c.itemType(0) != t.elem {
@@ -249,7 +251,7 @@ func (s *Session) recheck(k, delta int, was place) *Result {
 		objects = append(objects, o)
 	}
 
-	events, timeline, diags := s.retimeline(c.events, start, oldEnd, delta, line, col, &mv, diags)
+	events, own, timeline, diags := s.retimeline(c, start, oldEnd, delta, line, col, &mv, diags)
 	if len(diags) > MaxFindings {
 		return nil
 	}
@@ -263,7 +265,7 @@ func (s *Session) recheck(k, delta int, was place) *Result {
 	if !t.log {
 		t.nIssues, t.notes = nIssues, notes
 	}
-	t.events = events
+	t.events, t.own = events, own
 	for i := k + 1; i < len(t.spans); i++ {
 		o := &t.spans[i]
 		o.start += delta
@@ -296,7 +298,8 @@ func (s *Session) checkBody(k, end, delta int) *checker {
 	}
 	c := newChecker(s.text, &s.opts)
 	c.lookupKinds()
-	c.res.Kind = KindLog // as validate sets it before checking the bodies
+	c.unlocatedEvents = true // retimeline locates them from the body's start
+	c.res.Kind = KindLog     // as validate sets it before checking the bodies
 	c.part(&input.Part{Offset: sp.start, Length: end - sp.start}, s.opts.Kind)
 	return c
 }
@@ -332,34 +335,53 @@ func b2i(b bool) int {
 
 // retimeline rebuilds the timeline after item [start, oldEnd) changed by
 // delta bytes and now starts at (line, col): the item's events become
-// fresh, the ones after it move along. diags are the result's findings with
-// the timeline's anomalies of the old text among them; it returns them with
-// the new anomalies instead.
-func (s *Session) retimeline(fresh []event, start, oldEnd, delta, line, col int, mv *mover, diags []Diagnostic) ([]event, []Track, []Diagnostic) {
-	old := s.tr.events
-	e0 := sort.Search(len(old), func(i int) bool { return old[i].Offset >= start })
-	e1 := e0 + sort.Search(len(old)-e0, func(i int) bool { return old[e0+i].Offset >= oldEnd })
+// fresh, those of c, the check of the item, and the ones after it move
+// along. diags are the result's findings with the timeline's anomalies of
+// the old text among them; it returns them with the new anomalies instead,
+// and the events with their own strings.
+func (s *Session) retimeline(c *checker, start, oldEnd, delta, line, col int, mv *mover, diags []Diagnostic) ([]event, []string, []Track, []Diagnostic) {
+	old, fresh := s.tr.events, c.events
+	e0 := sort.Search(len(old), func(i int) bool { return int(old[i].offset) >= start })
+	e1 := e0 + sort.Search(len(old)-e0, func(i int) bool { return int(old[e0+i].offset) >= oldEnd })
 	if len(old) == 0 && len(fresh) == 0 {
-		return nil, []Track{}, diags
+		return nil, nil, []Track{}, diags
 	}
 	events := make([]event, 0, len(old)-(e1-e0)+len(fresh))
-	events = append(events, old[:e0]...)
+	var own []string
+	// keepOwn moves ev's own strings from the table from into own.
+	keepOwn := func(ev *event, from []string) {
+		for _, x := range ev.textFields() {
+			if x.n >= 0 {
+				continue
+			}
+			if n := len(own); n > 0 && own[n-1] == from[x.off] {
+				x.off = int32(n - 1)
+				continue
+			}
+			own = append(own, from[x.off])
+			x.off = int32(len(own) - 1)
+		}
+	}
+	for _, ev := range old[:e0] {
+		keepOwn(&ev, s.tr.own)
+		events = append(events, ev)
+	}
 	cur := scan.NewCursor(s.text[start:])
 	for _, ev := range fresh {
-		detachEvent(&ev, s.text)
-		l, c := cur.At(ev.Offset - start)
-		ev.Line, ev.Column = shift(line, col, l, c)
+		keepOwn(&ev, c.own)
+		l, cl := cur.At(int(ev.offset) - start)
+		l, cl = shift(line, col, l, cl)
+		ev.line, ev.column = int32(l), int32(cl)
 		events = append(events, ev)
 	}
 	for _, ev := range old[e1:] {
-		ev.Offset += delta
-		ev.status.off += int32(delta)
-		ev.odataType.off += int32(delta)
-		ev.context.off += int32(delta)
-		ev.Line, ev.Column = mv.position(ev.Line, ev.Column)
+		keepOwn(&ev, s.tr.own)
+		ev.move(int32(delta))
+		l, cl := mv.position(int(ev.line), int(ev.column))
+		ev.line, ev.column = int32(l), int32(cl)
 		events = append(events, ev)
 	}
-	tracks, anomalies := buildTimeline(events, s.text)
+	tracks, anomalies := buildTimeline(events, &eventText{src: s.text, own: own})
 
 	// Drop the old anomalies and merge the new ones in by offset and code.
 	out := make([]Diagnostic, 0, len(diags)+len(anomalies))
@@ -374,5 +396,5 @@ func (s *Session) retimeline(fresh []event, start, oldEnd, delta, line, col int,
 		}
 		out = append(out, d)
 	}
-	return events, tracks, append(out, anomalies[j:]...)
+	return events, own, tracks, append(out, anomalies[j:]...)
 }

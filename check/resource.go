@@ -54,6 +54,15 @@ type resourceRef struct {
 // written in OData's key syntax ("calls('…')"). A query or fragment is
 // ignored. Anything else is resourceUnknown.
 func parseResource(url string) resourceRef {
+	if ref, ok := plainResource(url); ok {
+		return ref
+	}
+	return resourceBySegments(url)
+}
+
+// resourceBySegments is parseResource for any form: it takes the URL apart
+// segment by segment.
+func resourceBySegments(url string) resourceRef {
 	if i := strings.IndexAny(url, "?#"); i >= 0 {
 		url = url[:i]
 	}
@@ -105,3 +114,70 @@ func parseResource(url string) resourceRef {
 	}
 	return ref
 }
+
+// plainResource reads the form nearly every callback uses, a path
+// /communications/calls/{id}[/operations/{id} or /participants[/{id}]]
+// with plain ids, in one pass; ok is false for anything else, which
+// parseResource then reads segment by segment.
+func plainResource(url string) (ref resourceRef, ok bool) {
+	rest, ok := strings.CutPrefix(url, "/communications/calls/")
+	if !ok {
+		return ref, false
+	}
+	// The segments' ends; a fourth one, an empty one or a character
+	// that the general reading treats apart sends it there.
+	var ends [3]int
+	n := 0
+	for i := 0; i <= len(rest); i++ {
+		if i < len(rest) {
+			switch urlClass[rest[i]] {
+			case urlOther:
+				return ref, false
+			case urlPlain:
+				continue
+			}
+		}
+		start := 0
+		if n > 0 {
+			start = ends[n-1] + 1
+		}
+		if i == start || n == len(ends) {
+			return ref, false
+		}
+		ends[n] = i
+		n++
+	}
+	ref.Call = rest[:ends[0]]
+	switch coll := ""; {
+	case n == 1:
+		ref.Kind = resourceCall
+	default:
+		coll = rest[ends[0]+1 : ends[1]]
+		switch {
+		case coll == "participants" && n == 2:
+			ref.Kind = resourceParticipants
+		case coll == "participants":
+			ref.Kind, ref.ID = resourceParticipant, rest[ends[1]+1:]
+		case coll == "operations" && n == 3:
+			ref.Kind, ref.ID = resourceOperation, rest[ends[1]+1:]
+		default:
+			return resourceRef{}, false
+		}
+	}
+	return ref, true
+}
+
+// urlClass sorts the bytes of a resourceUrl for plainResource.
+var urlClass = func() (t [256]uint8) {
+	for _, b := range []byte("?#()'") {
+		t[b] = urlOther
+	}
+	t['/'] = urlSlash
+	return t
+}()
+
+const (
+	urlPlain = iota // part of an id or a name
+	urlSlash        // ends a segment
+	urlOther        // for the general reading
+)

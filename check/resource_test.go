@@ -38,7 +38,8 @@ func TestParseResource(t *testing.T) {
 }
 
 func FuzzParseResource(f *testing.F) {
-	for _, s := range []string{"/communications/calls/c1/operations/o1", "/app/calls('x')", "calls/a/participants/b"} {
+	for _, s := range []string{"/communications/calls/c1/operations/o1", "/app/calls('x')", "calls/a/participants/b",
+		"/communications/calls/c1/participants/", "/communications/calls/c1/participants/p1/x", "/communications/calls/c1//o"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, url string) {
@@ -51,6 +52,9 @@ func FuzzParseResource(f *testing.F) {
 		}
 		if (r.Kind == resourceParticipant || r.Kind == resourceOperation) != (r.ID != "") {
 			t.Fatalf("kind %v and id %q disagree", r.Kind, r.ID)
+		}
+		if p, ok := plainResource(url); ok && p != resourceBySegments(url) {
+			t.Fatalf("the one-pass reading %+v differs from the general one %+v", p, resourceBySegments(url))
 		}
 	})
 }

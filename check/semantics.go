@@ -79,6 +79,7 @@ func (c *checker) notifications() {
 	}
 	c.push("value")
 	defer c.pop()
+	c.eventList = c.keep(c.pointer())
 	// Each notification adds itself and the operation it carries: reserve
 	// them at once, so a long batch does not leave the doubled-up copies of
 	// a growing slice behind for the collector.
@@ -90,6 +91,7 @@ func (c *checker) notifications() {
 
 // notificationItem checks notification k of a callback body, at node e.
 func (c *checker) notificationItem(e, k int, note, op *graph.Type) {
+	c.eventItem = k
 	c.pushIndex(k)
 	if c.doc.Nodes[e].Kind != scan.Object {
 		c.reportNode(Error, "not-an-object", e, "expected a commsNotification object, found "+article(c.doc.Nodes[e].Kind), nil)
@@ -107,7 +109,6 @@ func (c *checker) notification(e int, note, op *graph.Type) {
 	d := c.doc
 	c.object(e, note)
 	c.addObject(e, note)
-	c.recordEvent(e)
 	url := d.Member(e, "resourceUrl")
 	if url < 0 {
 		url = d.Member(e, "resource")
@@ -117,6 +118,7 @@ func (c *checker) notification(e int, note, op *graph.Type) {
 		ref = parseResource(d.Text(url))
 	}
 	data := d.Member(e, "resourceData")
+	c.recordEvent(e, url, data, ref)
 	if data < 0 {
 		return
 	}

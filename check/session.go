@@ -158,9 +158,6 @@ func (s *Session) validate() *Result {
 	s.tr = trace{}
 	r := validate(s.text, &s.opts, &s.tr)
 	detach(r, s.text)
-	for i := range s.tr.events {
-		detachEvent(&s.tr.events[i], s.text)
-	}
 	if s.tr.ok && !s.tr.fits(r) {
 		s.tr.ok = false
 	}
@@ -229,15 +226,6 @@ func detach(r *Result, buf []byte) {
 			detachEventFields(&t.Events[j], buf)
 		}
 	}
-}
-
-// detachEvent detaches what a timeline event keeps (see detach).
-func detachEvent(e *event, buf []byte) {
-	detachEventFields(&e.Event, buf)
-	e.key = detachString(e.key, buf)
-	e.url = detachString(e.url, buf)
-	e.typ = detachString(e.typ, buf)
-	e.call = detachString(e.call, buf)
 }
 
 func detachEventFields(e *Event, buf []byte) {

@@ -44,13 +44,8 @@ func isTimelineCode(code string) bool { return strings.HasPrefix(code, "timeline
 // the result (within MaxFindings).
 func (c *checker) timeline() {
 	// The parts come in input order and each is walked in order, so the
-	// events are in offset order already.
-	evs := c.events
-	cur := scan.NewCursor(c.src)
-	for i := range evs {
-		evs[i].Line, evs[i].Column = cur.At(evs[i].Offset)
-	}
-	tracks, anomalies := buildTimeline(evs, c.src)
+	// events are in offset order and located already (setEventNode).
+	tracks, anomalies := buildTimeline(c.events, &eventText{src: c.src, own: c.own})
 	c.res.Timeline = tracks
 	for _, d := range anomalies {
 		if len(c.res.Diagnostics) >= MaxFindings {
@@ -64,115 +59,196 @@ func (c *checker) timeline() {
 // trackState is what buildTimeline remembers of a track while it walks the
 // events: indexes into the events, -1 for none yet.
 type trackState struct {
-	ev       *event // the first event
-	last     int    // the last event whose status has a rank
-	terminal int    // the first event with a terminal status
-	deleted  int    // the first event with changeType deleted
-	typ      int    // the last event whose resourceData named its type
-	context  int    // the last event with a clientContext
-	status   int    // the last event with a status
+	first    int32 // the first event
+	last     int32 // the last event whose status has a rank
+	terminal int32 // the first event with a terminal status
+	deleted  int32 // the first event with changeType deleted
+	typ      int32 // the last event whose resourceData named its type
+	context  int32 // the last event with a clientContext
+	status   int32 // the last event with a status
 }
 
-// buildTimeline returns the tracks of evs (sorted by offset and located)
-// and the anomalies they reveal, located in src and sorted like
+// buildTimeline returns the tracks of evs (sorted by offset and located),
+// whose texts t reads, and the anomalies they reveal, sorted like
 // Result.Diagnostics. It is a pure function of its arguments, so a Session
 // can call it again after changing some of the events.
-func buildTimeline(evs []event, src []byte) ([]Track, []Diagnostic) {
-	tracks := []Track{}
-	var states []trackState
-	index := map[string]int{}
+func buildTimeline(evs []event, t *eventText) ([]Track, []Diagnostic) {
+	// First the track of each event, and how many events each track has,
+	// so that all the tracks' events share one array.
+	ix := trackIndex{index: make(map[uint64]int32, len(evs)), t: t}
+	on := make([]int32, len(evs))
+	firsts := make([]int32, 0, len(evs)) // each track's first event
+	counts := make([]int32, 0, len(evs))
+	results := 0
+	for i := range evs {
+		k, fresh := ix.find(evs, int32(i), firsts)
+		if fresh {
+			firsts = append(firsts, int32(i))
+			counts = append(counts, 0)
+		}
+		on[i] = k
+		counts[k]++
+		if evs[i].result {
+			results++
+		}
+	}
+	all := make([]Event, len(evs))
+	infos := make([]ResultInfo, 0, results)
+	tracks := make([]Track, len(firsts))
+	states := make([]trackState, len(firsts))
+	at := 0
+	for k, f := range firsts {
+		ev := &evs[f]
+		tracks[k] = Track{ResourceURL: t.trackURL(ev), Type: t.get(ev.typ), Events: all[at : at : at+int(counts[k])]}
+		states[k] = trackState{first: f, last: -1, terminal: -1, deleted: -1, typ: -1, context: -1, status: -1}
+		at += int(counts[k])
+	}
+
 	var out []Diagnostic
 	for i := range evs {
-		ev := &evs[i]
-		k, ok := index[ev.key]
-		if !ok {
-			k = len(tracks)
-			index[ev.key] = k
-			tracks = append(tracks, Track{ResourceURL: ev.url, Type: ev.typ})
-			states = append(states, trackState{ev: ev, last: -1, terminal: -1, deleted: -1, typ: -1, context: -1, status: -1})
-		}
-		tracks[k].Events = append(tracks[k].Events, ev.Event)
+		ev, i := &evs[i], int32(i)
+		k := on[i]
+		tracks[k].Events = append(tracks[k].Events, t.public(ev, &infos))
 		st := &states[k]
-		r := rank(ev.kind, ev.Status)
-		code, on, was := "", ev.status, -1
+		code, mark, was := "", ev.statusAt, int32(-1)
 		switch {
 		case ev.roster:
 			// A roster change says nothing about the call's own state.
 		case st.deleted >= 0:
 			code, was = codeAfterDeleted, st.deleted
-		case st.terminal >= 0 && ev.Status != "" && !strings.EqualFold(ev.Status, evs[st.terminal].Status):
+		case st.terminal >= 0 && ev.status.n != 0 && !strings.EqualFold(t.get(ev.status), t.get(evs[st.terminal].status)):
 			code, was = codeAfterTerminal, st.terminal
-		case r >= 0 && st.last >= 0 && r < rank(ev.kind, evs[st.last].Status):
+		case ev.rank >= 0 && st.last >= 0 && ev.rank < evs[st.last].rank:
 			code, was = codeStatusBackwards, st.last
 		}
 		if code != "" {
-			out = append(out, anomaly(ev, &evs[was], on, code, src))
+			out = append(out, t.anomaly(ev, &evs[was], mark, code))
 		}
 		if ev.kind == resourceOperation && !ev.roster {
 			code = ""
 			switch {
-			case ev.odataType.n > 0 && st.typ >= 0 && !strings.EqualFold(ev.typ, evs[st.typ].typ):
-				code, on, was = codeTypeChanged, ev.odataType, st.typ
-			case ev.ClientContext != "" && st.context >= 0 && ev.ClientContext != evs[st.context].ClientContext:
-				code, on, was = codeContextChanged, ev.context, st.context
+			case ev.typeAt.n > 0 && st.typ >= 0 && !strings.EqualFold(t.get(ev.typ), t.get(evs[st.typ].typ)):
+				code, mark, was = codeTypeChanged, ev.typeAt, st.typ
+			case ev.context.n != 0 && st.context >= 0 && t.get(ev.context) != t.get(evs[st.context].context):
+				code, mark, was = codeContextChanged, ev.contextAt, st.context
 			}
 			if code != "" {
-				out = append(out, anomaly(ev, &evs[was], on, code, src))
+				out = append(out, t.anomaly(ev, &evs[was], mark, code))
 			}
 		}
 		if ev.roster {
 			continue
 		}
-		if ev.odataType.n > 0 {
+		if ev.typeAt.n > 0 {
 			st.typ = i
 		}
-		if ev.ClientContext != "" {
+		if ev.context.n != 0 {
 			st.context = i
 		}
-		if ev.Status != "" {
+		if ev.status.n != 0 {
 			st.status = i
 		}
-		if r >= 0 {
+		if ev.rank >= 0 {
 			st.last = i
 		}
-		if st.terminal < 0 && terminal(ev.kind, ev.Status) {
+		if st.terminal < 0 && ev.terminal {
 			st.terminal = i
 		}
-		if st.deleted < 0 && strings.EqualFold(ev.ChangeType, "deleted") {
+		if st.deleted < 0 && ev.deleted {
 			st.deleted = i
 		}
 	}
-	out = append(out, endedOpen(evs, states, src)...)
-	slices.SortStableFunc(out, byOffsetCode)
+	out = append(out, endedOpen(evs, states, &ix, firsts)...)
+	if len(out) > 1 {
+		slices.SortStableFunc(out, byOffsetCode)
+	}
 	return tracks, out
+}
+
+// trackIndex finds the track of an event by the hash of its resource.
+// Hashes that collide are told apart by comparing the resources, and the
+// later resource takes the next free hash.
+type trackIndex struct {
+	index map[uint64]int32
+	t     *eventText
+}
+
+// find returns the track of event i, and whether it is a new one (then
+// numbered len(firsts)); firsts are the tracks' first events.
+func (ix *trackIndex) find(evs []event, i int32, firsts []int32) (k int32, fresh bool) {
+	ev := &evs[i]
+	for h := ev.hash; ; h++ {
+		k, ok := ix.index[h]
+		if !ok {
+			k = int32(len(firsts))
+			ix.index[h] = k
+			return k, true
+		}
+		if ix.t.sameTrack(ev, &evs[firsts[k]]) {
+			return k, false
+		}
+	}
+}
+
+// lookup returns the track of the call with id call, -1 when there is none.
+func (ix *trackIndex) lookup(evs []event, call string, firsts []int32) int {
+	for h := trackKey(resourceCall, call, ""); ; h++ {
+		k, ok := ix.index[h]
+		if !ok {
+			return -1
+		}
+		if f := &evs[firsts[k]]; f.refKind == resourceCall && equalFoldASCII(ix.t.get(f.call), call) && f.id.n == 0 {
+			return int(k)
+		}
+	}
 }
 
 // endedOpen reports each call that terminated while operations of it never
 // reached a terminal status in the stream, on the call's terminated event,
 // naming the first such operation and how many more there are.
-func endedOpen(evs []event, states []trackState, src []byte) []Diagnostic {
-	var out []Diagnostic
+func endedOpen(evs []event, states []trackState, ix *trackIndex, firsts []int32) []Diagnostic {
+	ended := false
 	for _, cs := range states {
-		if cs.ev.kind != resourceCall || cs.terminal < 0 || cs.ev.call == "" {
+		ended = ended || cs.terminal >= 0 && evs[cs.first].kind == resourceCall
+	}
+	if !ended {
+		return nil
+	}
+	// The operations left open, counted on their call's track, in track order.
+	type open struct {
+		first int32
+		n     int
+	}
+	var calls map[int]*open
+	for _, os := range states {
+		first := &evs[os.first]
+		if first.kind != resourceOperation || first.call.n == 0 || os.status < 0 || os.terminal >= 0 || evs[os.status].rank < 0 {
 			continue
 		}
-		first, n := -1, 0
-		for _, os := range states {
-			if os.ev.kind != resourceOperation || os.ev.call != cs.ev.call || os.status < 0 || os.terminal >= 0 || rank(resourceOperation, evs[os.status].Status) < 0 {
-				continue
-			}
-			if n == 0 {
-				first = os.status
-			}
-			n++
+		k := ix.lookup(evs, ix.t.get(first.call), firsts)
+		if k < 0 || evs[states[k].first].kind != resourceCall || states[k].terminal < 0 {
+			continue
 		}
-		if n == 0 {
+		if calls == nil {
+			calls = map[int]*open{}
+		}
+		o := calls[k]
+		if o == nil {
+			o = &open{first: os.status}
+			calls[k] = o
+		}
+		o.n++
+	}
+	var out []Diagnostic
+	for k, cs := range states {
+		o := calls[k]
+		if o == nil {
 			continue
 		}
 		ev := &evs[cs.terminal]
-		d := anomaly(ev, &evs[first], ev.status, codeCallEndedOpen, src)
-		if n > 1 {
-			d.Message = strings.Replace(d.Message, " never", " (and "+strconv.Itoa(n-1)+" more operations) never", 1)
+		d := ix.t.anomaly(ev, &evs[o.first], ev.statusAt, codeCallEndedOpen)
+		if o.n > 1 {
+			d.Message = strings.Replace(d.Message, " never", " (and "+strconv.Itoa(o.n-1)+" more operations) never", 1)
 		}
 		out = append(out, d)
 	}
@@ -200,7 +276,7 @@ var messages = map[string]string{
 
 // explain fills in the message of code for event ev and the earlier event
 // was.
-func explain(code string, ev, was *event) string {
+func (t *eventText) explain(code string, ev, was *event) string {
 	tmpl := messages[code]
 	b := make([]byte, 0, len(tmpl)+100)
 	for i := 0; i < len(tmpl); i++ {
@@ -209,23 +285,23 @@ func explain(code string, ev, was *event) string {
 			continue
 		}
 		i++
-		b = append(b, fill(tmpl[i], ev, was)...)
+		b = append(b, t.fill(tmpl[i], ev, was)...)
 	}
 	return string(b)
 }
 
 // fill is the text of $c in a message (see messages).
-func fill(c byte, ev, was *event) string {
+func (t *eventText) fill(c byte, ev, was *event) string {
 	switch c {
 	case 'r', 'R':
 		if c == 'R' {
 			ev = was
 		}
-		return resourceName(ev)
+		return t.resourceName(ev)
 	case 'd':
-		return describe(ev)
+		return t.describe(ev)
 	case 'A':
-		return strconv.Itoa(was.Line) + ":" + strconv.Itoa(was.Column)
+		return strconv.Itoa(int(was.line)) + ":" + strconv.Itoa(int(was.column))
 	}
 	s := ""
 	if c >= 'A' && c <= 'Z' {
@@ -233,11 +309,11 @@ func fill(c byte, ev, was *event) string {
 	}
 	switch c {
 	case 's':
-		s = ev.Status
+		s = t.get(ev.status)
 	case 't':
-		s = ev.typ
+		s = t.get(ev.typ)
 	case 'x':
-		s = ev.ClientContext
+		s = t.get(ev.context)
 	}
 	return quoteShort(s)
 }
@@ -245,23 +321,24 @@ func fill(c byte, ev, was *event) string {
 // anomaly is a warning about event ev, which the earlier event was
 // contradicts, located on the member on (or on ev where on lies outside
 // it), with its position counted from ev's.
-func anomaly(ev, was *event, on span2, code string, src []byte) Diagnostic {
-	ptr := on.member.pointer(ev)
-	msg := explain(code, ev, was)
+func (t *eventText) anomaly(ev, was *event, on span2, code string) Diagnostic {
+	ptr := t.memberPointer(ev, on.member)
+	msg := t.explain(code, ev, was)
+	start, end := int(ev.offset), int(ev.offset+ev.length)
 	off, n := int(on.off), int(on.n)
-	if n == 0 || off < ev.Offset || off+n > ev.Offset+ev.Length {
-		off, n = ev.Offset, ev.Length
+	if n == 0 || off < start || off+n > end {
+		off, n = start, end-start
 	}
 	if code == codeTypeChanged || code == codeContextChanged {
 		code = codeOperationChanged
 	}
 	d := Diagnostic{Severity: Warning, Code: code, Message: msg, Pointer: ptr, Offset: off, Length: n}
-	if src != nil && ev.Offset+ev.Length <= len(src) {
-		cur := scan.NewCursor(src[ev.Offset : ev.Offset+ev.Length])
-		l, c := cur.At(off - ev.Offset)
-		d.Line, d.Column = shift(ev.Line, ev.Column, l, c)
-		l, c = cur.At(off + n - ev.Offset)
-		d.EndLine, d.EndColumn = shift(ev.Line, ev.Column, l, c)
+	if end <= len(t.src) {
+		cur := scan.NewCursor(t.src[start:end])
+		l, c := cur.At(off - start)
+		d.Line, d.Column = shift(int(ev.line), int(ev.column), l, c)
+		l, c = cur.At(off + n - start)
+		d.EndLine, d.EndColumn = shift(int(ev.line), int(ev.column), l, c)
 	}
 	return d
 }
@@ -270,50 +347,51 @@ func anomaly(ev, was *event, on span2, code string, src []byte) Diagnostic {
 // is -1 for a status it does not know (and for participants, whose
 // statuses come and go).
 func rank(k resourceKind, status string) int {
-	s := strings.ToLower(status)
+	var order []ranked
 	switch k {
 	case resourceOperation:
-		switch s {
-		case "notstarted":
-			return 0
-		case "running":
-			return 1
-		case "completed", "failed":
-			return 2
-		}
+		order = operationRanks
 	case resourceCall:
-		switch s {
-		case "incoming":
-			return 0
-		case "establishing", "ringing", "redirecting":
-			return 1
-		case "established", "hold", "transferring", "transferaccepted":
-			return 2
-		case "terminating":
-			return 3
-		case "terminated":
-			return 4
+		order = callRanks
+	}
+	for _, r := range order {
+		if len(status) == len(r.status) && strings.EqualFold(status, r.status) {
+			return r.rank
 		}
 	}
 	return -1
 }
 
-// terminal reports whether status ends the resource: a terminated call, a
-// Completed or Failed operation.
-func terminal(k resourceKind, status string) bool {
+// ranked is a status and its place among the statuses of its resource.
+type ranked struct {
+	status string
+	rank   int
+}
+
+// operationRanks and callRanks are the statuses rank knows.
+var (
+	operationRanks = []ranked{{"notStarted", 0}, {"running", 1}, {"completed", 2}, {"failed", 2}}
+	callRanks      = []ranked{{"incoming", 0}, {"establishing", 1}, {"ringing", 1}, {"redirecting", 1},
+		{"established", 2}, {"hold", 2}, {"transferring", 2}, {"transferAccepted", 2}, {"terminating", 3}, {"terminated", 4}}
+)
+
+// terminal reports whether a status of rank r ends a resource of kind k:
+// a terminated call, a Completed or Failed operation.
+func terminal(k resourceKind, r int) bool {
 	switch k {
 	case resourceCall:
-		return strings.EqualFold(status, "terminated")
+		return r == 4
 	case resourceOperation:
-		return strings.EqualFold(status, "completed") || strings.EqualFold(status, "failed")
+		return r == 2
 	}
 	return false
 }
 
 // resourceName names ev's resource in a message: "the call", "operation
 // "…"", "participant "…"".
-func resourceName(ev *event) string {
-	id := ev.url[strings.LastIndexByte(ev.url, '/')+1:]
+func (t *eventText) resourceName(ev *event) string {
+	url := t.trackURL(ev)
+	id := url[strings.LastIndexByte(url, '/')+1:]
 	switch {
 	case ev.kind == resourceCall:
 		return "the call"
@@ -324,15 +402,15 @@ func resourceName(ev *event) string {
 	case ev.kind == resourceOperation:
 		return "operation " + quoteShort(id)
 	}
-	return "the resource " + quoteShort(ev.url)
+	return "the resource " + quoteShort(url)
 }
 
 // describe says what an event shows, for a message.
-func describe(ev *event) string {
-	if ev.Status == "" {
-		return ev.ChangeType
+func (t *eventText) describe(ev *event) string {
+	if ev.status.n == 0 {
+		return t.get(ev.changeType)
 	}
-	return ev.ChangeType + ", " + ev.Status
+	return t.get(ev.changeType) + ", " + t.get(ev.status)
 }
 
 // EventAt returns the indexes in r.Timeline of the innermost event whose

@@ -55,6 +55,7 @@ type trace struct {
 	// events are the timeline's events of the whole text, located and in
 	// offset order; an item check replaces the item's own.
 	events []event
+	own    []string // the events' own strings (see texts)
 }
 
 // span is one item of the "value" array.
@@ -103,7 +104,7 @@ func (t *trace) part(c *checker, shape Kind) {
 func (t *trace) done(c *checker, split input.Split) {
 	issues := t.issues
 	t.issues = nil
-	t.events = c.events
+	t.events, t.own = c.events, c.own
 	if split.Form == input.Log {
 		t.doneLog(c, split)
 		return
@@ -131,7 +132,7 @@ func (t *trace) done(c *checker, split input.Split) {
 // up to the second: the text then fails as one document at the second
 // body's '{', whatever the bodies after the first hold.
 func (t *trace) doneLog(c *checker, split input.Split) {
-	*t = trace{log: true, fellBack: t.fellBack, firstBroken: t.firstBroken, events: t.events}
+	*t = trace{log: true, fellBack: t.fellBack, firstBroken: t.firstBroken, events: t.events, own: t.own}
 	parts := split.Parts
 	t.ok = len(parts) > 0 && c.dropped == 0
 	if t.fellBack {

@@ -100,10 +100,15 @@ func (d *Doc) Int(i int) (int64, bool) {
 		return 0, false
 	}
 	raw := d.Src[n.Start:n.End]
+	var v int64
 	for k, c := range raw {
 		if !isDigit(c) && !(k == 0 && (c == '-' || c == '+')) {
 			return 0, false
 		}
+		v = v*10 + int64(c-'0')
+	}
+	if len(raw) > 0 && len(raw) <= 18 && isDigit(raw[0]) {
+		return v, true // no sign, and too short to overflow: strconv is slow in wasm
 	}
 	v, err := strconv.ParseInt(d.sub(n.Start, n.End), 10, 64)
 	if err != nil {

@@ -160,6 +160,8 @@ func TestIntFloat(t *testing.T) {
 		{"Infinity", 0, false, 0, false},
 		{"+7", 7, true, 7, true},
 		{"007", 7, true, 7, true},
+		{"999999999999999999", 999999999999999999, true, 999999999999999999, true},
+		{"1234567890123456789", 1234567890123456789, true, 1234567890123456789, true},
 		{`"12"`, 0, false, 0, false},
 		{"true", 0, false, 0, false},
 	}

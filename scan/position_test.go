@@ -35,7 +35,7 @@ func TestCursor(t *testing.T) {
 // ASCII runs (the eight-byte path) with line feeds, "\r\n", lone "\r",
 // non-ASCII and invalid bytes.
 func TestCursorAgreesWithByteLoop(t *testing.T) {
-	pieces := []string{"abcdefgh", "\n", "\r\n", "\r", "é", "😀", "\xff", "  ", "{\"key\": 1,\n", "xxxxxxxxxxxxxxxxxxxxxxx"}
+	pieces := []string{"abcdefgh", "abcdefghijklmnopqrstuvwxyz0123456789", "\t", "\x0e", "\n", "\r\n", "\r", "é", "😀", "\xff", "  ", "{\"key\": 1,\n", "xxxxxxxxxxxxxxxxxxxxxxx"}
 	rng := rand.New(rand.NewPCG(1, 2))
 	for round := 0; round < 300; round++ {
 		var b []byte
@@ -43,6 +43,9 @@ func TestCursorAgreesWithByteLoop(t *testing.T) {
 			b = append(b, pieces[rng.IntN(len(pieces))]...)
 		}
 		step := 1 + rng.IntN(17)
+		if round%3 == 0 {
+			step = 1 + rng.IntN(120) // long strides, for the 32-byte path
+		}
 		c := NewCursor(b)
 		for off := 0; off <= len(b)+1; off += step {
 			line, col := c.At(off)
