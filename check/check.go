@@ -29,7 +29,7 @@ func validate(src []byte, opts *Options, t *trace) *Result {
 	}
 	c := newChecker(src, &o)
 	c.lookupKinds()
-	c.trace = t
+	c.trace, c.skipTracks = t, o.SkipTracks
 
 	if len(bytes.TrimSpace(src)) == 0 {
 		c.res.Kind = KindOperation
@@ -196,6 +196,7 @@ type checker struct {
 	// says the caller does (a Session checking one item again).
 	eventCursor     *scan.Cursor
 	unlocatedEvents bool
+	skipTracks      bool // Options.SkipTracks
 }
 
 // addFinding records a finding of the splitter (already in input offsets).

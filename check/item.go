@@ -381,7 +381,7 @@ func (s *Session) retimeline(c *checker, start, oldEnd, delta, line, col int, mv
 		ev.line, ev.column = int32(l), int32(cl)
 		events = append(events, ev)
 	}
-	tracks, anomalies := buildTimeline(events, &eventText{src: s.text, own: own})
+	tracks, anomalies := buildTimeline(events, &eventText{src: s.text, own: own}, !s.opts.SkipTracks)
 
 	// Drop the old anomalies and merge the new ones in by offset and code.
 	out := make([]Diagnostic, 0, len(diags)+len(anomalies))

@@ -104,6 +104,12 @@ type Options struct {
 	API string
 	// Kind forces an input form; KindAuto (the default) detects it.
 	Kind Kind
+	// SkipTracks leaves Result.Timeline empty; the anomalies the timeline
+	// reveals are found all the same. It is for a caller that shows the
+	// tracks only on demand: a long callback stream has tens of thousands,
+	// which cost more to carry than to find. A Session builds them later
+	// (Session.Tracks).
+	SkipTracks bool
 }
 
 // Verify reports an option value opcheck does not know, in words that list

@@ -150,6 +150,18 @@ func (s *Session) ApplyUTF16(changes []Change) (*Result, error) {
 // changes with the next Check or Apply.
 func (s *Session) Text() []byte { return s.text }
 
+// Tracks returns the timeline's tracks of the current text as a check
+// without Options.SkipTracks lists them in Result.Timeline, built from what
+// the last check kept; nil before the first check.
+func (s *Session) Tracks() []Track {
+	if s.res == nil {
+		return nil
+	}
+	tracks, _ := buildTimeline(s.tr.events, &eventText{src: s.text, own: s.tr.own}, true)
+	detach(&Result{Timeline: tracks}, s.text)
+	return tracks
+}
+
 // ASCII reports whether the current text is all ASCII.
 func (s *Session) ASCII() bool { return s.nonASCII == 0 }
 

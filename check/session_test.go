@@ -191,6 +191,20 @@ func sameAsValidate(t *testing.T, s *Session, r *Result, want []byte, opts *Opti
 	if !bytes.Equal(got, full) {
 		t.Fatalf("%s: Apply's result differs from Validate's for %q:\n got %s\nwant %s", step, want, got, full)
 	}
+	// The tracks built on demand are those of a check that lists them.
+	var all Options
+	if opts != nil {
+		all = *opts
+	}
+	all.SkipTracks = false
+	if got, want := tracksJSON(s.Tracks()), tracksJSON(Validate(want, &all).Timeline); !bytes.Equal(got, want) {
+		t.Fatalf("%s: Tracks() differs from Validate's timeline:\n got %s\nwant %s", step, got, want)
+	}
+}
+
+// tracksJSON is the timeline's tracks as the JSON output writes them.
+func tracksJSON(tracks []Track) []byte {
+	return (&Result{Timeline: tracks}).AppendJSON(nil)
 }
 
 // TestSessionEdits applies seeded random edits to every session document

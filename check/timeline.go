@@ -45,7 +45,7 @@ func isTimelineCode(code string) bool { return strings.HasPrefix(code, "timeline
 func (c *checker) timeline() {
 	// The parts come in input order and each is walked in order, so the
 	// events are in offset order and located already (setEventNode).
-	tracks, anomalies := buildTimeline(c.events, &eventText{src: c.src, own: c.own})
+	tracks, anomalies := buildTimeline(c.events, &eventText{src: c.src, own: c.own}, !c.skipTracks)
 	c.res.Timeline = tracks
 	for _, d := range anomalies {
 		if len(c.res.Diagnostics) >= MaxFindings {
@@ -70,9 +70,10 @@ type trackState struct {
 
 // buildTimeline returns the tracks of evs (sorted by offset and located),
 // whose texts t reads, and the anomalies they reveal, sorted like
-// Result.Diagnostics. It is a pure function of its arguments, so a Session
-// can call it again after changing some of the events.
-func buildTimeline(evs []event, t *eventText) ([]Track, []Diagnostic) {
+// Result.Diagnostics; with withTracks false, the tracks are left empty. It
+// is a pure function of its arguments, so a Session can call it again after
+// changing some of the events.
+func buildTimeline(evs []event, t *eventText, withTracks bool) ([]Track, []Diagnostic) {
 	// First the track of each event, and how many events each track has,
 	// so that all the tracks' events share one array.
 	ix := trackIndex{index: make(map[uint64]int32, len(evs)), t: t}
@@ -92,23 +93,31 @@ func buildTimeline(evs []event, t *eventText) ([]Track, []Diagnostic) {
 			results++
 		}
 	}
-	all := make([]Event, len(evs))
-	infos := make([]ResultInfo, 0, results)
-	tracks := make([]Track, len(firsts))
 	states := make([]trackState, len(firsts))
-	at := 0
 	for k, f := range firsts {
-		ev := &evs[f]
-		tracks[k] = Track{ResourceURL: t.trackURL(ev), Type: t.get(ev.typ), Events: all[at : at : at+int(counts[k])]}
 		states[k] = trackState{first: f, last: -1, terminal: -1, deleted: -1, typ: -1, context: -1, status: -1}
-		at += int(counts[k])
+	}
+	tracks := []Track{}
+	var infos []ResultInfo
+	if withTracks {
+		all := make([]Event, len(evs))
+		infos = make([]ResultInfo, 0, results)
+		tracks = make([]Track, len(firsts))
+		at := 0
+		for k, f := range firsts {
+			ev := &evs[f]
+			tracks[k] = Track{ResourceURL: t.trackURL(ev), Type: t.get(ev.typ), Events: all[at : at : at+int(counts[k])]}
+			at += int(counts[k])
+		}
 	}
 
 	var out []Diagnostic
 	for i := range evs {
 		ev, i := &evs[i], int32(i)
 		k := on[i]
-		tracks[k].Events = append(tracks[k].Events, t.public(ev, &infos))
+		if withTracks {
+			tracks[k].Events = append(tracks[k].Events, t.public(ev, &infos))
+		}
 		st := &states[k]
 		code, mark, was := "", ev.statusAt, int32(-1)
 		switch {

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -263,8 +264,20 @@ func TestSessionTimeline(t *testing.T) {
 		{"the call ends while the operation runs", `"Completed", "clientContext": "é"`, `"Running", "clientContext": "ééé, more"`, []string{"timeline-status-backwards@5"}},
 		{"and it ends", `"establishing"`, `"terminated"`, []string{"timeline-call-ended-open@5"}},
 	}
+	for _, opts := range []*Options{nil, {SkipTracks: true}} {
+		sessionTimeline(t, src, steps, opts)
+	}
+}
+
+// sessionTimeline makes the edits of steps to src, one at a time, in a
+// Session checking with opts, and compares each result with Validate's.
+func sessionTimeline(t *testing.T, src []byte, steps []struct {
+	name, from, to string
+	want           []string
+}, opts *Options) {
+	t.Helper()
 	s := NewSession()
-	s.Check(src, nil)
+	s.Check(src, opts)
 	text := src
 	for _, st := range steps {
 		i := strings.Index(string(text), st.from)
@@ -277,12 +290,41 @@ func TestSessionTimeline(t *testing.T) {
 			t.Fatal(err)
 		}
 		text = applyNaive(text, []Change{{Offset: i, Length: len(st.from), Text: []byte(st.to)}})
-		sameAsValidate(t, s, r, text, nil, st.name)
+		sameAsValidate(t, s, r, text, opts, st.name)
+		if opts != nil && opts.SkipTracks && len(r.Timeline) != 0 {
+			t.Errorf("%s: SkipTracks, yet the result lists %d tracks", st.name, len(r.Timeline))
+		}
 		if s.items != before+1 {
 			t.Errorf("%s: the edit was not checked item by item", st.name)
 		}
 		if got := timelineCodes(r); strings.Join(got, " ") != strings.Join(st.want, " ") {
 			t.Errorf("%s: got anomalies %q, want %q", st.name, got, st.want)
 		}
+	}
+}
+
+// TestSkipTracks checks that SkipTracks leaves out the tracks and nothing
+// else: the findings, the timeline's anomalies among them, stay the same.
+func TestSkipTracks(t *testing.T) {
+	tracked := 0
+	for _, doc := range sessionDocs(t) {
+		var opts Options
+		if doc.opts != nil {
+			opts = *doc.opts
+		}
+		full := Validate(doc.src, &opts)
+		opts.SkipTracks = true
+		lean := Validate(doc.src, &opts)
+		if len(lean.Timeline) != 0 {
+			t.Errorf("%s: SkipTracks, yet %d tracks", doc.name, len(lean.Timeline))
+		}
+		tracked += len(full.Timeline)
+		full.Timeline = []Track{}
+		if got, want := lean.AppendJSON(nil), full.AppendJSON(nil); !bytes.Equal(got, want) {
+			t.Errorf("%s: SkipTracks changed more than the tracks:\n got %s\nwant %s", doc.name, got, want)
+		}
+	}
+	if tracked == 0 {
+		t.Fatal("no document has a timeline: the test compares nothing")
 	}
 }
