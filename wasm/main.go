@@ -28,6 +28,7 @@ var api = map[string]jsapi.Handler{
 	"open":     open,
 	"edit":     edit,
 	"objects":  objects,
+	"timeline": timeline,
 }
 
 func main() {
@@ -38,15 +39,28 @@ func main() {
 // core keeps nothing of its input once it returns.
 var input, output []byte
 
-// validate(text, {api, kind}) checks text (a string or a Uint8Array of
-// UTF-8) and returns the fields of one element of the CLI's JSON output,
-// plus ok: true.
+// validate(text, {api, kind, timeline}) checks text (a string or a
+// Uint8Array of UTF-8) and returns the fields of one element of the CLI's
+// JSON output, plus ok: true. With timeline: false (the default is true)
+// the result has no timeline member: the tracks of a long callback stream
+// cost more to carry than to find, and a page shows them in one view only.
+// The timeline's anomalies are among the diagnostics either way.
 func validate(args []safejs.Value) (any, error) {
 	src, opts, err := textAndOptions(args)
 	if err != nil {
 		return nil, err
 	}
-	return answer(check.Validate(src, opts), "")
+	return leanAnswer(check.Validate(src, opts), "", opts)
+}
+
+// leanAnswer is answer, without the timeline member when opts skipped the
+// tracks.
+func leanAnswer(r *check.Result, extra string, opts *check.Options) (safejs.Value, error) {
+	v, err := answer(r, extra)
+	if err == nil && opts.SkipTracks {
+		err = v.Delete("timeline")
+	}
+	return v, err
 }
 
 // textAndOptions reads the (text, options?) arguments of validate and open.
@@ -70,6 +84,11 @@ func textAndOptions(args []safejs.Value) ([]byte, *check.Options, error) {
 			return nil, nil, err
 		}
 		opts.Kind = check.Kind(kind)
+		withTracks, err := jsapi.BoolOptionOr(args[1], "timeline", true)
+		if err != nil {
+			return nil, nil, err
+		}
+		opts.SkipTracks = !withTracks
 	}
 	if err := opts.Verify(); err != nil {
 		return nil, nil, err

@@ -22,16 +22,19 @@ var (
 	// lean is open's objects option turned around: results leave the
 	// objects out.
 	lean bool
+	// opened are the options of the last open.
+	opened check.Options
 )
 
-// open(text, {api, kind, objects}) checks text as validate does and keeps
-// it for edit. The result is validate's plus ascii: whether the text is all
-// ASCII, so that its byte offsets are also UTF-16 positions. With objects:
-// false (the default is true), this and later results of edit have no
-// objects member but types, the objects' distinct types in the order they
-// first appear: a long collection has thousands of objects, and carrying
-// them costs far more than an edit's check; objects() returns them. A
-// failed open leaves the session as it was.
+// open(text, {api, kind, objects, timeline}) checks text as validate does
+// and keeps it for edit. The result is validate's plus ascii: whether the
+// text is all ASCII, so that its byte offsets are also UTF-16 positions.
+// With objects: false (the default is true), this and later results of edit
+// have no objects member but types, the objects' distinct types in the
+// order they first appear: a long collection has thousands of objects, and
+// carrying them costs far more than an edit's check; objects() returns
+// them. With timeline: false, they have no timeline member, and timeline()
+// returns it. A failed open leaves the session as it was.
 func open(args []safejs.Value) (any, error) {
 	src, opts, err := textAndOptions(args)
 	if err != nil {
@@ -43,7 +46,7 @@ func open(args []safejs.Value) (any, error) {
 			return nil, err
 		}
 	}
-	lean = !withObjects
+	lean, opened = !withObjects, *opts
 	r := session.Check(src, opts)
 	if cap(input) >= 1<<20 {
 		// The session keeps its own copy; a worker calls open once per
@@ -139,17 +142,43 @@ func objects(args []safejs.Value) (any, error) {
 	return v, err
 }
 
+// timeline() returns {ok: true, kind, api, timeline} for the session's text
+// as the last open or edit checked it, timeline as validate lists it. For a
+// text that is not all ASCII it adds positions: the UTF-16 position of each
+// event, track by track, as edit's positions place them.
+func timeline(args []safejs.Value) (any, error) {
+	if len(args) != 0 {
+		return nil, errors.New("want (), got " + strconv.Itoa(len(args)) + " arguments")
+	}
+	if last == nil {
+		return nil, errors.New("no text checked yet; call open first")
+	}
+	r := &check.Result{Kind: last.Kind, API: last.API, Timeline: session.Tracks()}
+	extra := ""
+	if !session.ASCII() {
+		extra = positionsJSON(r)
+	}
+	v, err := answer(r, extra)
+	if err == nil {
+		err = v.Delete("diagnostics")
+	}
+	if err == nil {
+		err = v.Delete("objects")
+	}
+	return v, err
+}
+
 // sessionAnswer is open's and edit's result for r, with the extra JSON
 // members in extra (each followed by a comma).
 func sessionAnswer(r *check.Result, extra string) (any, error) {
 	last = r
 	extra = `"ascii":` + strconv.FormatBool(session.ASCII()) + `,` + extra
 	if !lean {
-		return answer(r, extra)
+		return leanAnswer(r, extra, &opened)
 	}
 	short := *r
 	short.Objects = nil
-	v, err := answer(&short, extra)
+	v, err := leanAnswer(&short, extra, &opened)
 	if err == nil {
 		err = v.Delete("objects")
 	}

@@ -339,3 +339,58 @@ func TestOpenDropsLargeInput(t *testing.T) {
 		t.Errorf("edit after open: %s", jstest.Str(t, got, "error.message"))
 	}
 }
+
+// TestTimelineOnDemand: with timeline: false, validate, open and edit leave
+// the timeline out, and timeline() returns what validate lists for the same
+// text, with the events' UTF-16 positions when the text is not all ASCII.
+func TestTimelineOnDemand(t *testing.T) {
+	session, last = check.NewSession(), nil
+	if v := jstest.Call(t, api, "timeline"); jstest.OK(t, v) || !strings.Contains(jstest.Str(t, v, "error.message"), "call open first") {
+		t.Error("timeline() before any open did not fail")
+	}
+	note := func(id, status, ctx string) string {
+		return `{"changeType": "updated", "resourceUrl": "/communications/calls/c/operations/` + id + `", "resourceData": {"@odata.type": "#microsoft.graph.playPromptOperation", "id": "` + id + `", "status": "` + status + `", "clientContext": "` + ctx + `"}}`
+	}
+	text := `{"value": [` + note("o1", "Running", "😀") + `, ` + note("o2", "Running", "é") + `, ` + note("o1", "Completed", "x") + `]}`
+	lean := map[string]any{"timeline": false}
+	u16 := func(s string) int { return len(utf16.Encode([]rune(s))) }
+	// same compares a result without the timeline, and timeline(), with
+	// validate's for text.
+	same := func(what string, v safejs.Value) {
+		t.Helper()
+		if !jstest.OK(t, v) {
+			t.Fatalf("%s: %s", what, jstest.Str(t, v, "error.message"))
+		}
+		if !jstest.Get(t, v, "timeline").IsUndefined() {
+			t.Errorf("%s: the result has a timeline, want none", what)
+		}
+		if v := jstest.Call(t, api, "validate", text, lean); !jstest.Get(t, v, "timeline").IsUndefined() {
+			t.Errorf("%s: validate with timeline: false lists the timeline", what)
+		}
+		want := jstest.Call(t, api, "validate", text)
+		got := jstest.Call(t, api, "timeline")
+		if !jstest.OK(t, got) {
+			t.Fatalf("%s: timeline(): %s", what, jstest.Str(t, got, "error.message"))
+		}
+		if g, w := stringify(t, jstest.Get(t, got, "timeline")), stringify(t, jstest.Get(t, want, "timeline")); g != w || !strings.Contains(g, "o2") {
+			t.Errorf("%s: timeline() = %s, want validate's %s", what, g, w)
+		}
+		var wantPos []int
+		for _, tr := range check.Validate([]byte(text), nil).Timeline {
+			for _, e := range tr.Events {
+				wantPos = append(wantPos, u16(text[:e.Offset]))
+			}
+		}
+		if got := ints(t, jstest.Get(t, got, "positions")); !slices.Equal(got, wantPos) {
+			t.Errorf("%s: positions %v, want %v", what, got, wantPos)
+		}
+		// The anomaly (o1 changes its context) is found without the tracks.
+		if g, w := stringify(t, jstest.Get(t, v, "diagnostics")), stringify(t, jstest.Get(t, want, "diagnostics")); g != w || !strings.Contains(g, "timeline-operation-changed") {
+			t.Errorf("%s: diagnostics %s, want validate's %s", what, g, w)
+		}
+	}
+	same("open", jstest.Call(t, api, "open", text, lean))
+	at := strings.Index(text, "é")
+	text = text[:at] + "😀" + text[at+len("é"):]
+	same("edit", jstest.Call(t, api, "edit", []any{change(u16(text[:at]), 1, "😀")}, map[string]any{"units": "utf-16"}))
+}

@@ -143,3 +143,60 @@ func TestTimelineKeyboardAndUnicode(t *testing.T) {
 		})
 	}
 }
+
+// TestTimelineOpenedLater: checks leave the tracks out while the Timeline
+// view is closed; opening it after a long stream was checked (in the
+// worker) or a short one (on the page) fetches them, and edits made with
+// the view closed show when it opens again.
+func TestTimelineOpenedLater(t *testing.T) {
+	note := func(i int, status string) string {
+		return fmt.Sprintf(`{"changeType": "updated", "resourceUrl": "/communications/calls/c/operations/o%d", "resourceData": {"@odata.type": "#microsoft.graph.playPromptOperation", "id": "o%d", "status": "%s", "clientContext": "ctx %d"}}`, i, i, status, i)
+	}
+	body := func(n int) string {
+		var notes []string
+		for i := range n {
+			notes = append(notes, note(i, "Running"))
+		}
+		return "{\"value\": [\n" + strings.Join(notes, ",\n") + "\n]}"
+	}
+	for _, tt := range []struct {
+		name string
+		n    int
+	}{
+		{"on the page", 3},
+		{"in the worker", 1500},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p := newTab(t)
+			p.open("")
+			// shown waits until a check after the one numbered seq is shown.
+			seq := func() int { return eval[int](p, `+(document.getElementById("diagnostics").dataset.checkedSeq || 0)`) }
+			shown := func(after int, what string) {
+				p.waitFor(fmt.Sprintf(`+(document.getElementById("diagnostics").dataset.checkedSeq || 0) > %d`, after), what)
+				p.waitChecked()
+			}
+			text := body(tt.n)
+			before := seq()
+			p.setText(text)
+			shown(before, "the check of the stream")
+			lanes := func() int {
+				return eval[int](p, `document.querySelectorAll("#timeline .lane").length`)
+			}
+			p.click("#tab-timeline")
+			p.waitFor(`document.querySelector("#timeline .lane") !== null`, "the lanes")
+			if got, want := lanes(), len(check.Validate([]byte(text), nil).Timeline); got != want {
+				t.Errorf("opened after the check: %d lanes, want %d", got, want)
+			}
+			// With the view closed, an edit adds an operation; it shows once the view opens.
+			p.click("#tab-diagnostics")
+			at := strings.LastIndex(text, "\n]}")
+			added := ",\n" + note(tt.n, "Running")
+			before = seq()
+			eval[chromedp.Void](p, fmt.Sprintf(`(() => { const v = `+editorContent+`.cmTile.root.view; v.dispatch({changes: {from: %d, insert: %q}}); })()`, at, added))
+			shown(before, "the check of the edit")
+			text = text[:at] + added + text[at:]
+			p.click("#tab-timeline")
+			p.waitFor(fmt.Sprintf(`document.querySelectorAll("#timeline .lane").length === %d`, tt.n+1), "the new lane")
+		})
+	}
+}

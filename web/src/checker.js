@@ -287,7 +287,7 @@ export class Checker {
     c.pending = null;
     c.options = key;
     wk.busy = { ...req, id, edit: !!changes, t0: performance.now() };
-    if (changes) wk.w.postMessage({ type: "edit", id, changes, units: "utf-16", objects: req.objects });
+    if (changes) wk.w.postMessage({ type: "edit", id, changes, units: "utf-16", objects: req.objects, timeline: !!(req.options && req.options.timeline) });
     else wk.w.postMessage({ type: "open", id, text: req.doc.toString(), options: req.options, objects: req.objects });
   }
 

@@ -275,8 +275,12 @@ async function runValidate() {
   // An edit in a long text usually comes back in a few milliseconds: saying
   // "Checking" at every key would only make the status line flicker.
   if (checker.inWorker(doc.length)) busyTimer = setTimeout(() => { ui.status.textContent = "Checking in the background…"; }, BUSY_MS);
-  const run = await checker.validate(doc, { api: ui.api.value }, currentView === "summary" || currentView === "sdk" || ui.sdkLanguage.value !== "");
+  // The tracks of a long callback stream cost more to carry than to find:
+  // they come only while the Timeline view is open (its anomalies always do).
+  const options = { api: ui.api.value, timeline: currentView === "timeline" };
+  const run = await checker.validate(doc, options, currentView === "summary" || currentView === "sdk" || ui.sdkLanguage.value !== "");
   if (run === null || seq !== runSeq || view.state.doc !== doc) return; // stale: a newer run follows
+  run.timelineAsked = options.timeline; // so that a view without tracks does not ask again
   showResult(run, doc);
 }
 
@@ -300,8 +304,17 @@ function showSummary() {
   renderSummary(ui.summary, lastResult, lastText());
 }
 
-/** showTimeline renders the Timeline view of the last check. */
+/**
+ * showTimeline renders the Timeline view of the last check; when that check
+ * left the tracks out (checks do while the view is closed), it checks again
+ * with them.
+ */
 function showTimeline() {
+  if (lastResult && !lastResult.timeline && !lastRun.timelineAsked) {
+    renderTimeline(ui.timeline, null, selectEvent);
+    runValidate();
+    return;
+  }
   renderTimeline(ui.timeline, lastResult, selectEvent);
 }
 

@@ -7,6 +7,8 @@
 // Results list the objects the checker found only when the page asks
 // (objects: true) or needs them to find the JSON in other input forms:
 // a long collection has thousands, which cost more to carry than to check.
+// The timeline's tracks, as many in a long callback stream, come only when
+// the page asks for them (timeline: true).
 
 import { startGo, call } from "./wasm.js";
 import { diagnosticOffsets, timelineOffsets, utf8ToPositions } from "./positions.js";
@@ -30,13 +32,27 @@ function withObjects(result, wanted) {
 }
 
 /**
+ * withTimeline adds the timeline's tracks to a result that left them out,
+ * when they are wanted, and returns the UTF-16 positions of their events
+ * for a text that is not all ASCII (undefined otherwise).
+ */
+function withTimeline(result, wanted) {
+  if (!result.ok || result.timeline || !wanted) return undefined;
+  const r = call(checker.ns, "timeline");
+  if (!r.ok) return undefined; // the view then says it has nothing to show
+  result.timeline = r.timeline;
+  return r.positions;
+}
+
+/**
  * open starts a session on the text. When the text is not all ASCII the
  * byte offsets of the diagnostics, then of the timeline's events, are
  * converted to editor positions here, where the bytes are, and sent along.
  */
 function open(msg) {
   const bytes = typeof msg.text === "string" ? encoder.encode(msg.text) : new Uint8Array(msg.text);
-  const result = withObjects(call(checker.ns, "open", bytes, { ...msg.options, objects: false }), msg.objects);
+  const result = withObjects(call(checker.ns, "open", bytes, { ...msg.options, objects: false, timeline: false }), msg.objects);
+  withTimeline(result, msg.options && msg.options.timeline);
   let positions;
   if (result.ok && result.ascii === false) {
     positions = utf8ToPositions(bytes, diagnosticOffsets(result.diagnostics || []).concat(timelineOffsets(result.timeline)));
@@ -51,8 +67,10 @@ function open(msg) {
  */
 function edit(msg) {
   const result = withObjects(call(checker.ns, "edit", msg.changes, { units: msg.units || "utf-8" }), msg.objects);
-  const positions = result.positions;
+  let positions = result.positions;
   delete result.positions;
+  const events = withTimeline(result, msg.timeline);
+  if (positions && events) positions = positions.concat(events);
   return { result, positions };
 }
 
