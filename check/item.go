@@ -347,10 +347,28 @@ func (s *Session) retimeline(c *checker, start, oldEnd, delta, line, col int, mv
 		return nil, nil, []Track{}, diags
 	}
 	events := make([]event, 0, len(old)-(e1-e0)+len(fresh))
+	events = append(events, old[:e0]...)
+	cur := scan.NewCursor(s.text[start:])
+	for _, ev := range fresh {
+		l, cl := cur.At(int(ev.offset) - start)
+		l, cl = shift(line, col, l, cl)
+		ev.line, ev.column = int32(l), int32(cl)
+		events = append(events, ev)
+	}
+	for _, ev := range old[e1:] {
+		ev.move(int32(delta))
+		l, cl := mv.position(int(ev.line), int(ev.column))
+		ev.line, ev.column = int32(l), int32(cl)
+		events = append(events, ev)
+	}
+	// The events' own strings, from the old table and the item's, into one.
 	var own []string
-	// keepOwn moves ev's own strings from the table from into own.
-	keepOwn := func(ev *event, from []string) {
-		for _, x := range ev.textFields() {
+	for i := range events {
+		from := s.tr.own
+		if i >= e0 && i < e0+len(fresh) {
+			from = c.own
+		}
+		for _, x := range events[i].textFields() {
 			if x.n >= 0 {
 				continue
 			}
@@ -361,25 +379,6 @@ func (s *Session) retimeline(c *checker, start, oldEnd, delta, line, col int, mv
 			own = append(own, from[x.off])
 			x.off = int32(len(own) - 1)
 		}
-	}
-	for _, ev := range old[:e0] {
-		keepOwn(&ev, s.tr.own)
-		events = append(events, ev)
-	}
-	cur := scan.NewCursor(s.text[start:])
-	for _, ev := range fresh {
-		keepOwn(&ev, c.own)
-		l, cl := cur.At(int(ev.offset) - start)
-		l, cl = shift(line, col, l, cl)
-		ev.line, ev.column = int32(l), int32(cl)
-		events = append(events, ev)
-	}
-	for _, ev := range old[e1:] {
-		keepOwn(&ev, s.tr.own)
-		ev.move(int32(delta))
-		l, cl := mv.position(int(ev.line), int(ev.column))
-		ev.line, ev.column = int32(l), int32(cl)
-		events = append(events, ev)
 	}
 	tracks, anomalies := buildTimeline(events, &eventText{src: s.text, own: own}, !s.opts.SkipTracks)
 
