@@ -338,7 +338,9 @@ func b2i(b bool) int {
 // fresh, those of c, the check of the item, and the ones after it move
 // along. diags are the result's findings with the timeline's anomalies of
 // the old text among them; it returns them with the new anomalies instead,
-// and the events with their own strings.
+// and the events with their own strings. It may change the trace's events
+// in place: when the edit fails after it, the session checks the whole
+// text again.
 func (s *Session) retimeline(c *checker, start, oldEnd, delta, line, col int, mv *mover, diags []Diagnostic) ([]event, []string, []Track, []Diagnostic) {
 	old, fresh := s.tr.events, c.events
 	e0 := sort.Search(len(old), func(i int) bool { return int(old[i].offset) >= start })
@@ -346,41 +348,40 @@ func (s *Session) retimeline(c *checker, start, oldEnd, delta, line, col int, mv
 	if len(old) == 0 && len(fresh) == 0 {
 		return nil, nil, []Track{}, diags
 	}
-	events := make([]event, 0, len(old)-(e1-e0)+len(fresh))
-	events = append(events, old[:e0]...)
+	// The item's own strings join the table after the others'; a table
+	// that has grown well past what was last counted in use is rebuilt.
+	own := s.tr.own
+	base := int32(len(own))
+	own = append(own[:len(own):len(own)], c.own...)
+	events := old
+	if len(fresh) != e1-e0 {
+		events = make([]event, 0, len(old)-(e1-e0)+len(fresh))
+		events = append(append(append(events, old[:e0]...), fresh...), old[e1:]...)
+	} else {
+		copy(events[e0:], fresh) // the usual edit: as many events as before
+	}
 	cur := scan.NewCursor(s.text[start:])
-	for _, ev := range fresh {
+	for i := e0; i < e0+len(fresh); i++ {
+		ev := &events[i]
 		l, cl := cur.At(int(ev.offset) - start)
 		l, cl = shift(line, col, l, cl)
 		ev.line, ev.column = int32(l), int32(cl)
-		events = append(events, ev)
+		for _, x := range ev.textFields() {
+			if x.n < 0 {
+				x.off += base
+			}
+		}
 	}
-	for _, ev := range old[e1:] {
+	for i := e0 + len(fresh); i < len(events); i++ {
+		ev := &events[i]
 		ev.move(int32(delta))
 		l, cl := mv.position(int(ev.line), int(ev.column))
 		ev.line, ev.column = int32(l), int32(cl)
-		events = append(events, ev)
 	}
-	// The events' own strings, from the old table and the item's, into one.
-	var own []string
-	for i := range events {
-		from := s.tr.own
-		if i >= e0 && i < e0+len(fresh) {
-			from = c.own
-		}
-		for _, x := range events[i].textFields() {
-			if x.n >= 0 {
-				continue
-			}
-			if n := len(own); n > 0 && own[n-1] == from[x.off] {
-				x.off = int32(n - 1)
-				continue
-			}
-			own = append(own, from[x.off])
-			x.off = int32(len(own) - 1)
-		}
+	if len(own) > 2*s.tr.ownUsed+ownSlack {
+		own, s.tr.ownUsed = compactOwn(events, own)
 	}
-	tracks, anomalies := buildTimeline(events, &eventText{src: s.text, own: own}, !s.opts.SkipTracks)
+	tracks, anomalies := buildTimelineIn(&s.scratch, events, &eventText{src: s.text, own: own}, !s.opts.SkipTracks)
 
 	// Drop the old anomalies and merge the new ones in by offset and code.
 	out := make([]Diagnostic, 0, len(diags)+len(anomalies))
@@ -396,4 +397,28 @@ func (s *Session) retimeline(c *checker, start, oldEnd, delta, line, col int, mv
 		out = append(out, d)
 	}
 	return events, own, tracks, append(out, anomalies[j:]...)
+}
+
+// ownSlack is how far the events' own strings may grow past twice what was
+// last in use before they are rebuilt (a variable for the tests).
+var ownSlack = 1024
+
+// compactOwn returns a table of the own strings that events use, which it
+// renumbers, and how many there are.
+func compactOwn(events []event, own []string) ([]string, int) {
+	var kept []string
+	for i := range events {
+		for _, x := range events[i].textFields() {
+			if x.n >= 0 {
+				continue
+			}
+			if n := len(kept); n > 0 && kept[n-1] == own[x.off] {
+				x.off = int32(n - 1)
+				continue
+			}
+			kept = append(kept, own[x.off])
+			x.off = int32(len(kept) - 1)
+		}
+	}
+	return kept, len(kept)
 }

@@ -34,6 +34,8 @@ type Session struct {
 	res *Result
 	// tr describes the items of res's text, kept up to date by item checks.
 	tr trace
+	// scratch is the memory an item check rebuilds the timeline in.
+	scratch timelineScratch
 	// items counts the Apply calls answered by checking a single item.
 	items int
 	// current is true while res is the result for text: false from the

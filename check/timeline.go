@@ -74,12 +74,30 @@ type trackState struct {
 // is a pure function of its arguments, so a Session can call it again after
 // changing some of the events.
 func buildTimeline(evs []event, t *eventText, withTracks bool) ([]Track, []Diagnostic) {
+	return buildTimelineIn(&timelineScratch{}, evs, t, withTracks)
+}
+
+// timelineScratch is the memory buildTimelineIn works in, which a Session
+// keeps from one edit to the next.
+type timelineScratch struct {
+	index              map[uint64]int32
+	on, firsts, counts []int32
+	states             []trackState
+}
+
+// buildTimelineIn is buildTimeline, working in sc.
+func buildTimelineIn(sc *timelineScratch, evs []event, t *eventText, withTracks bool) ([]Track, []Diagnostic) {
 	// First the track of each event, and how many events each track has,
 	// so that all the tracks' events share one array.
-	ix := trackIndex{index: make(map[uint64]int32, len(evs)), t: t}
-	on := make([]int32, len(evs))
-	firsts := make([]int32, 0, len(evs)) // each track's first event
-	counts := make([]int32, 0, len(evs))
+	if sc.index == nil {
+		sc.index = make(map[uint64]int32, len(evs))
+	}
+	clear(sc.index)
+	ix := trackIndex{index: sc.index, t: t}
+	on := slices.Grow(sc.on[:0], len(evs))[:len(evs)]
+	firsts := slices.Grow(sc.firsts[:0], len(evs)) // each track's first event
+	counts := slices.Grow(sc.counts[:0], len(evs))
+	defer func() { sc.on, sc.firsts, sc.counts = on, firsts, counts }()
 	results := 0
 	for i := range evs {
 		k, fresh := ix.find(evs, int32(i), firsts)
@@ -93,7 +111,8 @@ func buildTimeline(evs []event, t *eventText, withTracks bool) ([]Track, []Diagn
 			results++
 		}
 	}
-	states := make([]trackState, len(firsts))
+	states := slices.Grow(sc.states[:0], len(firsts))[:len(firsts)]
+	sc.states = states
 	for k, f := range firsts {
 		states[k] = trackState{first: f, last: -1, terminal: -1, deleted: -1, typ: -1, context: -1, status: -1}
 	}

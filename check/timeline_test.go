@@ -328,3 +328,50 @@ func TestSkipTracks(t *testing.T) {
 		t.Fatal("no document has a timeline: the test compares nothing")
 	}
 }
+
+// TestSessionOwnStrings edits a roster, whose participants' words and
+// escaped ids are the events' own strings, many times, with the table of
+// those strings rebuilt every few edits: each result is Validate's.
+func TestSessionOwnStrings(t *testing.T) {
+	defer func(n int) { ownSlack = n }(ownSlack)
+	ownSlack = 4
+	src := []byte(tlBody(
+		tlRoster("updated", `p\u0031`, "p2"),
+		tlOpNote("updated", "o1", "playPromptOperation", "Running", `c\u00e9`),
+		tlRoster("updated", `p\u0031`, "p3"),
+	))
+	s := NewSession()
+	sameAsValidate(t, s, s.Check(src, nil), src, nil, "check")
+	text := src
+	compacted := 0
+	for step := range 40 {
+		i := bytes.LastIndex(text, []byte(`"p3"`))
+		if step%2 == 1 {
+			i = bytes.LastIndex(text, []byte(`"p4"`))
+		}
+		to := []byte(`"p4"`)
+		if step%2 == 1 {
+			to = []byte(`"p3"`)
+		}
+		if i < 0 {
+			t.Fatalf("step %d: the participant to rename is gone from %s", step, text)
+		}
+		before, had := s.items, len(s.tr.own)
+		ch := Change{Offset: i, Length: 4, Text: to}
+		r, err := s.Apply([]Change{ch})
+		if err != nil {
+			t.Fatal(err)
+		}
+		text = applyNaive(text, []Change{ch})
+		sameAsValidate(t, s, r, text, nil, "step "+fmt.Sprint(step))
+		if s.items != before+1 {
+			t.Fatalf("step %d: the edit was not checked item by item", step)
+		}
+		if len(s.tr.own) < had {
+			compacted++
+		}
+	}
+	if compacted == 0 {
+		t.Error("the own strings were never rebuilt")
+	}
+}

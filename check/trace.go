@@ -56,6 +56,8 @@ type trace struct {
 	// offset order; an item check replaces the item's own.
 	events []event
 	own    []string // the events' own strings (see texts)
+	// ownUsed is how many of own were in use when last counted.
+	ownUsed int
 }
 
 // span is one item of the "value" array.
@@ -104,7 +106,7 @@ func (t *trace) part(c *checker, shape Kind) {
 func (t *trace) done(c *checker, split input.Split) {
 	issues := t.issues
 	t.issues = nil
-	t.events, t.own = c.events, c.own
+	t.events, t.own, t.ownUsed = c.events, c.own, len(c.own)
 	if split.Form == input.Log {
 		t.doneLog(c, split)
 		return
@@ -132,7 +134,7 @@ func (t *trace) done(c *checker, split input.Split) {
 // up to the second: the text then fails as one document at the second
 // body's '{', whatever the bodies after the first hold.
 func (t *trace) doneLog(c *checker, split input.Split) {
-	*t = trace{log: true, fellBack: t.fellBack, firstBroken: t.firstBroken, events: t.events, own: t.own}
+	*t = trace{log: true, fellBack: t.fellBack, firstBroken: t.firstBroken, events: t.events, own: t.own, ownUsed: t.ownUsed}
 	parts := split.Parts
 	t.ok = len(parts) > 0 && c.dropped == 0
 	if t.fellBack {
