@@ -197,9 +197,9 @@ func TestBrowserBenchFresh(t *testing.T) {
 	b.open(real) // the browser process starts warm, as in make bench
 	r := report{Load: loadResult{Fresh: measureFresh(t, b, real)}}
 	for _, tm := range r.Load.Fresh {
-		t.Logf("ready at %s (wasm requested at %s, DOMContentLoaded %s, download + compile %s)", ms(tm.Ready), ms(tm.WasmStart), ms(tm.DOMContentLoaded), ms(tm.InstantiateEnd-tm.InstantiateStart))
+		t.Logf("ready at %s (wasm requested at %s, DOMContentLoaded %s, download + compile %s, first check painted %s)", ms(tm.Ready), ms(tm.WasmStart), ms(tm.DOMContentLoaded), ms(tm.InstantiateEnd-tm.InstantiateStart), ms(tm.FindingsAt))
 	}
-	t.Logf("navigation → opcheck.ready in a fresh browser context: %s median of %d loads", ms(r.freshReadyMedian()), len(r.Load.Fresh))
+	t.Logf("navigation → opcheck.ready in a fresh browser context: %s median of %d loads (first check painted: %s median)", ms(r.freshReadyMedian()), len(r.Load.Fresh), ms(findingsMedian(r.Load.Fresh)))
 	b.ReportProblems()
 }
 
@@ -389,13 +389,13 @@ func eval[T any](p *tab, expr string) T {
 }
 
 // waitReadyJS resolves once the page's checker is ready and it has shown
-// its first check.
+// (painted) its first check.
 const waitReadyJS = `new Promise((resolve, reject) => {
   const t0 = Date.now();
   (function poll() {
     const probe = globalThis.__opcheckProbe;
     const panel = document.getElementById("diagnostics");
-    if (probe && probe.readyAt >= 0 && document.body.dataset.ready === "true" && panel && !panel.classList.contains("stale")) return resolve(true);
+    if (probe && probe.readyAt >= 0 && probe.findingsAt >= 0 && document.body.dataset.ready === "true" && panel && !panel.classList.contains("stale")) return resolve(true);
     if (Date.now() - t0 > 30000) return reject(new Error("the page was not ready within 30 s"));
     setTimeout(poll, 10);
   })();
@@ -472,7 +472,7 @@ func measureLoad(t *testing.T, p *tab, url, site string) loadResult {
 const timingJS = `(() => {
 	const probe = globalThis.__opcheckProbe;
 	const nav = performance.getEntriesByType("navigation")[0];
-	return { readyAt: probe.readyAt, instantiateStart: probe.instantiateStart, instantiateEnd: probe.instantiateEnd,
+	return { readyAt: probe.readyAt, instantiateStart: probe.instantiateStart, instantiateEnd: probe.instantiateEnd, findingsAt: probe.findingsAt,
 		domContentLoaded: nav ? nav.domContentLoadedEventEnd : -1,
 		wasmStart: performance.getEntriesByType("resource").find((e) => /\/opcheck\.[0-9a-f]+\.wasm$/.test(e.name))?.startTime ?? -1 };
 })()`

@@ -4,10 +4,14 @@
 //   - when globalThis.opcheck.ready resolves (the page creates the namespace
 //     and its ready promise, and Go resolves it once its functions are in);
 //   - when WebAssembly compilation or instantiation starts and ends (the
-//     page's boot.js compiles while it downloads, at navigation), and the
-//     instances, so that the benchmark can read the Go instance's memory.
+//     page's boot.js compiles while it downloads, at navigation, and starts
+//     Go), and the instances, so that the benchmark can read the Go
+//     instance's memory;
+//   - when the page has painted its first check (it sets #diagnostics'
+//     data-checked-seq to 1 then): the checker alone is not what a person
+//     waits for, and the page may run its own script before or after it.
 (() => {
-  const probe = { instances: [], readyAt: -1, namespaceAt: -1, instantiateStart: -1, instantiateEnd: -1 };
+  const probe = { instances: [], readyAt: -1, namespaceAt: -1, instantiateStart: -1, instantiateEnd: -1, findingsAt: -1 };
   Object.defineProperty(globalThis, "__opcheckProbe", { value: probe });
   for (const name of ["compileStreaming", "instantiateStreaming", "instantiate"]) {
     const own = WebAssembly[name];
@@ -20,6 +24,12 @@
       return r;
     };
   }
+  // The page sets data-checked-seq to "0" at its start, then counts checks.
+  new MutationObserver((records, observer) => {
+    if (!records.some((r) => Number(r.target.getAttribute("data-checked-seq")) > 0)) return;
+    probe.findingsAt = performance.now();
+    observer.disconnect();
+  }).observe(document, { subtree: true, attributeFilter: ["data-checked-seq"] });
   let ns;
   Object.defineProperty(globalThis, "opcheck", {
     configurable: true,

@@ -67,7 +67,8 @@ type loadTiming struct {
 	InstantiateStart float64 `json:"instantiateStart"`
 	InstantiateEnd   float64 `json:"instantiateEnd"`
 	DOMContentLoaded float64 `json:"domContentLoaded"`
-	WasmStart        float64 `json:"wasmStart"` // when the request for opcheck.wasm started
+	WasmStart        float64 `json:"wasmStart"`  // when the request for opcheck.wasm started
+	FindingsAt       float64 `json:"findingsAt"` // when the page had painted its first check
 }
 
 // loadResult is the first-load measurement: the assets of one load without

@@ -1,14 +1,17 @@
-// Builds the page into ../build/web/: boot.js (starts the checker's download
-// at navigation), app.js (the page) and worker.js (the validation worker)
-// bundled by esbuild, plus index.html, style.css and favicon.svg. The
-// packer (web/pack) then gives every asset a content-hashed name.
+// Builds the page into ../build/web/: boot.js (starts the checker at
+// navigation, with Go's wasm_exec.js bundled in), app.js (the page:
+// src/app.js, which runs src/main.js once the checker is ready) and
+// worker.js (the validation worker) bundled by esbuild, plus index.html,
+// style.css and favicon.svg. The packer (web/pack) then gives every asset a
+// content-hashed name. wasm_exec.js must already be in ../build/web/ (make
+// web copies it from the Go toolchain); the worker loads it from there too.
 //
 // The Examples menu is the checker's own example corpus
 // (check/testdata/corpus, listed in its MANIFEST.tsv), bundled as text, so
 // the menu and the tests never drift apart.
 
 import * as esbuild from "esbuild";
-import { copyFile, mkdir, readFile } from "node:fs/promises";
+import { access, copyFile, mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -77,9 +80,29 @@ const examplesPlugin = {
   },
 };
 
+/**
+ * wasmExecPlugin serves `import "opcheck:wasm_exec"`: the toolchain's
+ * wasm_exec.js that make web copied into the output folder, which defines
+ * globalThis.Go.
+ */
+const wasmExecPlugin = {
+  name: "opcheck-wasm-exec",
+  setup(build) {
+    build.onResolve({ filter: /^opcheck:wasm_exec$/ }, async () => {
+      const file = path.join(out, "wasm_exec.js");
+      try {
+        await access(file);
+      } catch {
+        return { errors: [{ text: `${file} is missing: make web copies it from $(go env GOROOT)/lib/wasm before this build` }] };
+      }
+      return { path: file };
+    });
+  },
+};
+
 await mkdir(out, { recursive: true });
 await esbuild.build({
-  entryPoints: { boot: path.join(here, "src/boot.js"), app: path.join(here, "src/main.js"), worker: path.join(here, "src/worker.js") },
+  entryPoints: { boot: path.join(here, "src/boot.js"), app: path.join(here, "src/app.js"), worker: path.join(here, "src/worker.js") },
   outdir: out,
   bundle: true,
   format: "iife",
@@ -88,7 +111,7 @@ await esbuild.build({
   legalComments: "none",
   charset: "utf8",
   logLevel: "warning",
-  plugins: [examplesPlugin],
+  plugins: [examplesPlugin, wasmExecPlugin],
 });
 for (const f of ["index.html", "style.css", "favicon.svg"]) {
   await copyFile(path.join(here, f), path.join(out, f));

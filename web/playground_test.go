@@ -7,6 +7,7 @@ import (
 
 	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -75,5 +76,28 @@ func TestBrokenWasmShowsLoadError(t *testing.T) {
 	}
 	if got := p.text("#diagnostics"); !strings.Contains(got, "No checks") {
 		t.Errorf("panel: got %q, want it to say nothing is checked", got)
+	}
+}
+
+// TestNoWebAssemblyShowsLoadError opens the page in a browser without
+// WebAssembly (some locked-down browsers turn it off) and expects a message
+// that says so, not a blank page: boot.js starts nothing, and the page
+// says why before it downloads anything more.
+func TestNoWebAssemblyShowsLoadError(t *testing.T) {
+	p := newTab(t)
+	p.do(chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: `delete globalThis.WebAssembly;`})
+		return err
+	}))
+	p.do(chromedp.Navigate(harness.baseURL))
+	p.waitFor(`!document.getElementById("load-error").hidden`, "the load error")
+	msg := p.text("#load-error")
+	for _, want := range []string{"could not be loaded", "does not run WebAssembly"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("load error %q does not say %q", msg, want)
+		}
+	}
+	if n := eval[int](p, `document.getElementById("editor").shadowRoot.querySelectorAll(".cm-content").length`); n != 1 {
+		t.Errorf("got %d editors, want 1", n)
 	}
 }

@@ -13,7 +13,7 @@
 // time: what changes meanwhile waits and goes with the next message, so no
 // change is lost and no run is cancelled.
 
-import { startGo, fetchWasm, call, WASM_URL, TOOLS_URL, TOOL_NAMES } from "./wasm.js";
+import { canRun, launch, settle, startGo, fetchWasm, call, WASM_URL, TOOLS_URL, TOOL_NAMES } from "./wasm.js";
 import { bytesToPositions } from "./positions.js";
 
 /** WORKER_URL is a plain file name: the build's packer rewrites it. */
@@ -69,10 +69,13 @@ export class Checker {
     this.settled = new Promise((resolve) => { this.markSettled = resolve; }); // resolves once start() ends, either way
   }
 
-  /** start downloads, compiles and starts the validator on the page. */
+  /**
+   * start downloads, compiles and starts the validator on the page, or
+   * adopts the one boot.js started, and resolves once it is ready.
+   */
   async start() {
     try {
-      const { ns, module, instance } = await startGo(globalThis, await this.download(), () => this.restart());
+      const { ns, module, instance } = await settle(await this.boot(), () => this.restart());
       this.adopt(ns, instance);
       this.module = module;
     } finally {
@@ -81,19 +84,23 @@ export class Checker {
   }
 
   /**
-   * download resolves to what startGo takes: the module that boot.js began
-   * to download and compile at navigation, when it did, or else the
-   * response of a download started now. Failures read as fetchWasm's do.
+   * boot resolves to what settle takes: the Go program that boot.js
+   * started at navigation when it did, or else one started now from a
+   * download started now. Failures read as fetchWasm's and launch's do.
    */
-  async download() {
-    const boot = globalThis.opcheckBoot;
-    if (!boot) return fetchWasm();
-    await fetchWasm(WASM_URL, "the checker", boot.response);
+  async boot() {
+    const started = globalThis.opcheckBoot;
+    if (!started) {
+      canRun(globalThis); // before downloading what cannot run
+      return launch(globalThis, await fetchWasm());
+    }
+    await fetchWasm(WASM_URL, "the checker", started.response);
     try {
-      return await boot.module;
+      await started.module;
     } catch (err) {
       throw new Error(`could not start the checker: ${err.message}. The download may be damaged, or this browser lacks WebAssembly; reload the page.`);
     }
+    return started.launched;
   }
 
   /** adopt makes ns the validator's namespace: its memory is exposed, and loaded tools stay reachable on it. */

@@ -1,8 +1,10 @@
 // Loading opcheck's two Go programs and calling them.
 //
-// opcheck.wasm is the validator: the page creates the globalThis.opcheck
-// namespace and its ready promise, starts Go, and awaits the promise; Go
-// installs validate there and resolves it. opcheck-tools.wasm (formatting,
+// opcheck.wasm is the validator: boot.js, at navigation, creates the
+// globalThis.opcheck namespace and its ready promise and starts Go (launch);
+// the page then awaits the promise (settle). Go installs validate there
+// and resolves it. A restart after a fatal error, or a worker, does both
+// steps at once (startGo). opcheck-tools.wasm (formatting,
 // queries, share links, redaction) is loaded later, into the same
 // namespace, and resolves opcheck.toolsReady the same way. No polling.
 
@@ -41,19 +43,35 @@ export function toolsNamespace(scope) {
 }
 
 /**
- * startGo runs a Go instance and resolves to {ns, module, instance,
- * isRunning} once Go has installed its functions. source is the Response
- * of the wasm file (the first start: compiled while it downloads) or an
- * already compiled WebAssembly.Module (a worker, or a restart). onExit is
- * called if the Go program stops later (a fatal error), so the page can
- * start a new one. With tools set, the instance is the tools module: it
- * joins the existing namespace and is awaited through opcheck.toolsReady.
+ * canRun throws, with a message a person can act on, when scope cannot run
+ * a Go program: the browser lacks WebAssembly, or Go's support script
+ * (wasm_exec.js, which boot.js carries) did not load. what names the
+ * program in the message.
  */
-export async function startGo(scope, source, onExit, { tools = false } = {}) {
-  const what = tools ? "the formatting and sharing tools" : "the checker";
+export function canRun(scope, what = "the checker") {
+  if (typeof WebAssembly !== "object") {
+    throw new Error(`this browser does not run WebAssembly, which ${what} needs. Use a current version of Firefox, Chrome, Edge or Safari, with WebAssembly allowed.`);
+  }
   if (typeof scope.Go !== "function") {
     throw new Error(`the Go support script did not load, so ${what} cannot start. Reload the page.`);
   }
+}
+
+/**
+ * launch instantiates a Go program and runs it, and resolves to {ns, module,
+ * instance, exited, ready, what} once Go is running: the namespace exists
+ * before Go runs, and ready resolves once Go has installed its functions,
+ * which may be before launch resolves or later.
+ * source is the Response of the wasm file (compiled while it downloads) or
+ * an already compiled WebAssembly.Module (boot.js's, a worker's, or a
+ * restart's). With tools set, the instance is the tools module: it joins
+ * the existing namespace and is awaited through opcheck.toolsReady.
+ * boot.js calls it at navigation, before the page's scripts have run; the
+ * page then hands what it resolved to to settle.
+ */
+export async function launch(scope, source, { tools = false } = {}) {
+  const what = tools ? "the formatting and sharing tools" : "the checker";
+  canRun(scope, what);
   const ns = tools ? toolsNamespace(scope) : createNamespace(scope);
   const ready = tools ? ns.toolsReady : ns.ready;
   const go = new scope.Go();
@@ -69,8 +87,19 @@ export async function startGo(scope, source, onExit, { tools = false } = {}) {
       throw new Error(`could not start ${what}: ${err.message}. The download may be damaged, or this browser lacks WebAssembly; reload the page.`);
     }
   }
-  let running = true;
   const exited = go.run(instance);
+  exited.catch(() => {}); // settle reports it; until then it must not count as unhandled
+  return { ns, module, instance, exited, ready, what };
+}
+
+/**
+ * settle waits until the Go program that launch started has installed its
+ * functions, and resolves to {ns, module, instance, isRunning}; it rejects
+ * if the program stopped first. onExit is called if the program stops
+ * later (a fatal error), so the page can start a new one.
+ */
+export async function settle({ ns, module, instance, exited, ready, what }, onExit) {
+  let running = true;
   const stopped = exited.then(
     () => { throw new Error(`${what} stopped while starting`); },
     (err) => { throw new Error(`${what} stopped while starting: ` + err.message); },
@@ -82,6 +111,14 @@ export async function startGo(scope, source, onExit, { tools = false } = {}) {
     () => { running = false; if (onExit) onExit(); },
   );
   return { ns, module, instance, isRunning: () => running };
+}
+
+/**
+ * startGo is launch then settle: it runs a Go instance and resolves to
+ * {ns, module, instance, isRunning} once Go has installed its functions.
+ */
+export async function startGo(scope, source, onExit, options) {
+  return settle(await launch(scope, source, options), onExit);
 }
 
 /**
