@@ -1,6 +1,5 @@
 // Builds the page into ../build/web/: boot.js (starts the checker at
-// navigation, with Go's wasm_exec.js bundled in), app.js (the page:
-// src/app.js, which runs src/main.js once the checker is ready) and
+// navigation, with Go's wasm_exec.js bundled in), app.js (the page) and
 // worker.js (the validation worker) bundled by esbuild, plus index.html,
 // style.css and favicon.svg. The packer (web/pack) then gives every asset a
 // content-hashed name. wasm_exec.js must already be in ../build/web/ (make
@@ -102,7 +101,7 @@ const wasmExecPlugin = {
 
 await mkdir(out, { recursive: true });
 await esbuild.build({
-  entryPoints: { boot: path.join(here, "src/boot.js"), app: path.join(here, "src/app.js"), worker: path.join(here, "src/worker.js") },
+  entryPoints: { boot: path.join(here, "src/boot.js"), app: path.join(here, "src/main.js"), worker: path.join(here, "src/worker.js") },
   outdir: out,
   bundle: true,
   format: "iife",
