@@ -30,6 +30,10 @@ func validate(src []byte, opts *Options, t *trace) *Result {
 	c := newChecker(src, &o)
 	c.lookupKinds()
 	c.trace, c.skipTracks = t, o.SkipTracks
+	// Without tracks, the events' positions serve only the anomalies, which
+	// locate() places like every finding; a Session places them when it
+	// builds the tracks.
+	c.unlocatedEvents = o.SkipTracks
 
 	if len(bytes.TrimSpace(src)) == 0 {
 		c.res.Kind = KindOperation

@@ -450,7 +450,9 @@ func (c *checker) dataEvent(ev *event, data int, f fields, change string, ref re
 	ev.rank, ev.terminal = int8(r), terminal(kind, r)
 	ev.context = c.keep(c.str(f.clientContext))
 	c.setSpan(&ev.contextAt, f.clientContext, memberContext)
-	if r := f.resultInfo; r >= 0 && d.Nodes[r].Kind == scan.Object {
+	if r := f.resultInfo; r >= 0 && d.Nodes[r].Kind == scan.Object && !(c.skipTracks && c.trace == nil) {
+		// Only a track shows the resultInfo: a check without tracks, and
+		// no Session to build them later, leaves it.
 		ev.result = true
 		var seen [3]bool // the first member of each name counts
 		for m := r + 1; m < int(d.Nodes[r].Next); m = int(d.Nodes[m].Next) {

@@ -378,6 +378,11 @@ func (s *Session) retimeline(c *checker, start, oldEnd, delta, line, col int, mv
 		l, cl := mv.position(int(ev.line), int(ev.column))
 		ev.line, ev.column = int32(l), int32(cl)
 	}
+	if s.tr.unlocated {
+		// The anomalies are placed from their events: place them all, once.
+		s.tr.events = events
+		s.tr.locateEvents(s.text)
+	}
 	if len(own) > 2*s.tr.ownUsed+ownSlack {
 		own, s.tr.ownUsed = compactOwn(events, own)
 	}

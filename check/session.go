@@ -159,6 +159,7 @@ func (s *Session) Tracks() []Track {
 	if s.res == nil {
 		return nil
 	}
+	s.tr.locateEvents(s.text)
 	tracks, _ := buildTimeline(s.tr.events, &eventText{src: s.text, own: s.tr.own}, true)
 	detach(&Result{Timeline: tracks}, s.text)
 	return tracks

@@ -46,6 +46,13 @@ func (c *checker) timeline() {
 	// The parts come in input order and each is walked in order, so the
 	// events are in offset order and located already (setEventNode).
 	tracks, anomalies := buildTimeline(c.events, &eventText{src: c.src, own: c.own}, !c.skipTracks)
+	if len(anomalies) > 0 && c.unlocatedEvents {
+		// The anomalies' messages name where the earlier events are: place
+		// the events, which a check without tracks leaves, and build again.
+		locateEvents(c.events, c.src)
+		c.unlocatedEvents = false
+		tracks, anomalies = buildTimeline(c.events, &eventText{src: c.src, own: c.own}, !c.skipTracks)
+	}
 	c.res.Timeline = tracks
 	for _, d := range anomalies {
 		if len(c.res.Diagnostics) >= MaxFindings {

@@ -318,6 +318,14 @@ func TestSkipTracks(t *testing.T) {
 		if len(lean.Timeline) != 0 {
 			t.Errorf("%s: SkipTracks, yet %d tracks", doc.name, len(lean.Timeline))
 		}
+		// A Session's check says the same, and builds the tracks on demand.
+		s := NewSession()
+		if got, want := s.Check(doc.src, &opts).AppendJSON(nil), lean.AppendJSON(nil); !bytes.Equal(got, want) {
+			t.Errorf("%s: a Session with SkipTracks differs from Validate:\n got %s\nwant %s", doc.name, got, want)
+		}
+		if got, want := tracksJSON(s.Tracks()), tracksJSON(full.Timeline); !bytes.Equal(got, want) {
+			t.Errorf("%s: Tracks() differs from Validate's timeline:\n got %s\nwant %s", doc.name, got, want)
+		}
 		tracked += len(full.Timeline)
 		full.Timeline = []Track{}
 		if got, want := lean.AppendJSON(nil), full.AppendJSON(nil); !bytes.Equal(got, want) {

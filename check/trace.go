@@ -58,6 +58,8 @@ type trace struct {
 	own    []string // the events' own strings (see texts)
 	// ownUsed is how many of own were in use when last counted.
 	ownUsed int
+	// unlocated says the events' lines and columns are not set yet.
+	unlocated bool
 }
 
 // span is one item of the "value" array.
@@ -106,7 +108,7 @@ func (t *trace) part(c *checker, shape Kind) {
 func (t *trace) done(c *checker, split input.Split) {
 	issues := t.issues
 	t.issues = nil
-	t.events, t.own, t.ownUsed = c.events, c.own, len(c.own)
+	t.events, t.own, t.ownUsed, t.unlocated = c.events, c.own, len(c.own), c.unlocatedEvents
 	if split.Form == input.Log {
 		t.doneLog(c, split)
 		return
@@ -134,7 +136,7 @@ func (t *trace) done(c *checker, split input.Split) {
 // up to the second: the text then fails as one document at the second
 // body's '{', whatever the bodies after the first hold.
 func (t *trace) doneLog(c *checker, split input.Split) {
-	*t = trace{log: true, fellBack: t.fellBack, firstBroken: t.firstBroken, events: t.events, own: t.own, ownUsed: t.ownUsed}
+	*t = trace{log: true, fellBack: t.fellBack, firstBroken: t.firstBroken, events: t.events, own: t.own, ownUsed: t.ownUsed, unlocated: t.unlocated}
 	parts := split.Parts
 	t.ok = len(parts) > 0 && c.dropped == 0
 	if t.fellBack {
@@ -231,4 +233,23 @@ func (t *trace) region(off int) (lo, hi int) {
 		lo = t.spans[k-1].end
 	}
 	return lo, hi
+}
+
+// locateEvents sets the lines and columns of the events in text, when the
+// check that recorded them left them out.
+func (t *trace) locateEvents(text []byte) {
+	if t.unlocated {
+		locateEvents(t.events, text)
+		t.unlocated = false
+	}
+}
+
+// locateEvents sets the lines and columns of evs, in offset order, in text.
+func locateEvents(evs []event, text []byte) {
+	cur := scan.NewCursor(text)
+	for i := range evs {
+		ev := &evs[i]
+		l, c := cur.At(int(ev.offset))
+		ev.line, ev.column = int32(l), int32(c)
+	}
 }
