@@ -371,28 +371,11 @@ func (c *checker) recordEvent(e, url, data int, ref resourceRef) {
 
 // isCanonical reports whether url, which names ref, is written as opcheck
 // writes a track's path (/communications/calls/{id}, …/operations/{id},
-// …/participants[/{id}]), so that the track can show it as it is.
+// …/participants[/{id}]), so that the track can show it as it is: the form
+// plainResource reads, naming the same resource.
 func isCanonical(url string, ref resourceRef) bool {
-	rest, ok := strings.CutPrefix(url, "/communications/calls/")
-	if !ok || ref.Kind == resourceUnknown {
-		return false
-	}
-	if rest, ok = strings.CutPrefix(rest, ref.Call); !ok {
-		return false
-	}
-	var coll string
-	switch ref.Kind {
-	case resourceCall:
-		return rest == ""
-	case resourceParticipants:
-		return rest == "/participants"
-	case resourceParticipant:
-		coll = "/participants/"
-	default:
-		coll = "/operations/"
-	}
-	id, ok := strings.CutPrefix(rest, coll)
-	return ok && id == ref.ID
+	p, ok := plainResource(url)
+	return ok && p == ref
 }
 
 // dataEvent completes ev from resourceData (or a participant of it) at node
