@@ -251,13 +251,7 @@ func (c *checker) fieldsOf(obj int) fields {
 	}
 	at := [...]*int{&f.odataType, &f.id, &f.status, &f.state, &f.clientContext, &f.resultInfo, &f.isInLobby, &f.isMuted}
 	for m := obj + 1; m < int(d.Nodes[obj].Next); m = int(d.Nodes[m].Next) {
-		n := &d.Nodes[m]
-		var name string
-		if n.Flags&scan.KeyEscaped == 0 && n.KeyEnd-n.KeyStart >= 2 && d.Src[n.KeyStart] == '"' {
-			name = unsafe.String(&d.Src[n.KeyStart+1], int(n.KeyEnd-n.KeyStart-2))
-		} else {
-			name = d.Key(m)
-		}
+		name := d.Key(m)
 		if len(name) >= len(fieldOfLength) {
 			continue
 		}
