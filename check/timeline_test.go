@@ -253,10 +253,7 @@ func TestSessionTimeline(t *testing.T) {
 		tlOpNote("deleted", op, "playPromptOperation", "Completed", "é"),
 		tlCallNote("deleted", "terminated"),
 	))
-	steps := []struct {
-		name, from, to string
-		want           []string
-	}{
+	steps := []timelineEdit{
 		{"Running becomes Failed: the next event changes it", `"Running"`, `"Failed"`, []string{"timeline-after-terminal@4"}},
 		{"and back", `"Failed"`, `"Running"`, nil},
 		{"the call goes back", `"terminated"`, `"establishing"`, []string{"timeline-status-backwards@5"}},
@@ -269,12 +266,16 @@ func TestSessionTimeline(t *testing.T) {
 	}
 }
 
-// sessionTimeline makes the edits of steps to src, one at a time, in a
-// Session checking with opts, and compares each result with Validate's.
-func sessionTimeline(t *testing.T, src []byte, steps []struct {
+// timelineEdit replaces the first from with to and expects the anomalies
+// want (code@event).
+type timelineEdit struct {
 	name, from, to string
 	want           []string
-}, opts *Options) {
+}
+
+// sessionTimeline makes the edits of steps to src, one at a time, in a
+// Session checking with opts, and compares each result with Validate's.
+func sessionTimeline(t *testing.T, src []byte, steps []timelineEdit, opts *Options) {
 	t.Helper()
 	s := NewSession()
 	s.Check(src, opts)
