@@ -267,7 +267,7 @@ func TestSessionTimeline(t *testing.T) {
 }
 
 // timelineEdit replaces the first from with to and expects the anomalies
-// want (code@event).
+// want (code@line, as timelineCodes writes them).
 type timelineEdit struct {
 	name, from, to string
 	want           []string
